@@ -1,0 +1,104 @@
+package dev.pullproof.registry.content;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pullproof.registry.protocol.Digest;
+import dev.pullproof.registry.protocol.ErrorCode;
+import dev.pullproof.registry.protocol.MediaTypes;
+import dev.pullproof.registry.protocol.RegistryException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Parses pushed manifest bytes into a {@link StoredManifest}; anything malformed is
+ * MANIFEST_INVALID.
+ */
+public final class ManifestParser {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private ManifestParser() {}
+
+  /**
+   * @param contentType the request's Content-Type; the body's own {@code mediaType} wins when set
+   */
+  public static StoredManifest parse(byte[] content, String contentType) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(content);
+    } catch (IOException e) {
+      throw ErrorCode.MANIFEST_INVALID.exception("not JSON: " + firstLine(e.getMessage()));
+    }
+    if (root == null || !root.isObject()) {
+      throw ErrorCode.MANIFEST_INVALID.exception("manifest must be a JSON object");
+    }
+    String mediaType = text(root, "mediaType");
+    if (mediaType == null) {
+      mediaType = contentType == null ? null : contentType.split(";")[0].trim();
+    }
+    if (mediaType == null || !MediaTypes.MANIFESTS.contains(mediaType)) {
+      throw ErrorCode.MANIFEST_INVALID.exception("unsupported manifest media type: " + mediaType);
+    }
+    if (root.path("schemaVersion").asInt() != 2) {
+      throw ErrorCode.MANIFEST_INVALID.exception("schemaVersion must be 2");
+    }
+    List<StoredManifest.Child> children = new ArrayList<>();
+    List<Digest> blobs = new ArrayList<>();
+    if (MediaTypes.INDEXES.contains(mediaType)) {
+      for (JsonNode m : array(root, "manifests")) {
+        JsonNode platform = m.path("platform");
+        children.add(
+            new StoredManifest.Child(
+                digestOf(m),
+                text(m, "mediaType"),
+                m.path("size").asLong(),
+                text(platform, "os"),
+                text(platform, "architecture")));
+      }
+    } else {
+      JsonNode config = root.path("config");
+      if (!config.isObject()) {
+        throw ErrorCode.MANIFEST_INVALID.exception("image manifest has no config descriptor");
+      }
+      blobs.add(digestOf(config));
+      for (JsonNode layer : array(root, "layers")) {
+        blobs.add(digestOf(layer));
+      }
+    }
+    String subject = root.path("subject").isObject() ? text(root.path("subject"), "digest") : null;
+    return new StoredManifest(
+        Digest.sha256(content),
+        mediaType,
+        content,
+        children,
+        blobs,
+        subject,
+        text(root, "artifactType"));
+  }
+
+  private static Iterable<JsonNode> array(JsonNode root, String field) {
+    JsonNode node = root.path(field);
+    if (!node.isArray()) {
+      throw ErrorCode.MANIFEST_INVALID.exception("'" + field + "' must be an array");
+    }
+    return node;
+  }
+
+  private static Digest digestOf(JsonNode descriptor) {
+    String digest = text(descriptor, "digest");
+    try {
+      return Digest.parse(digest);
+    } catch (RegistryException e) {
+      throw ErrorCode.MANIFEST_INVALID.exception("descriptor digest invalid: " + digest);
+    }
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    return value != null && value.isTextual() ? value.asText() : null;
+  }
+
+  private static String firstLine(String message) {
+    return message == null ? "" : message.lines().findFirst().orElse("");
+  }
+}

@@ -1,0 +1,106 @@
+package dev.pullproof.registry.content;
+
+import dev.pullproof.registry.protocol.Digest;
+import dev.pullproof.registry.protocol.ErrorCode;
+import dev.pullproof.registry.protocol.RepositoryName;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Everything a registry holds: repositories, the shared blob store and uploads in progress. Thread
+ * safe; the HTTP handlers and the seeding API (images built in code, OCI layouts) both write here.
+ */
+public final class RegistryContent implements AutoCloseable {
+  private final BlobStore blobs;
+  private final Map<RepositoryName, Repository> repositories = new ConcurrentHashMap<>();
+  private final Map<String, UploadSession> uploads = new ConcurrentHashMap<>();
+
+  public RegistryContent(BlobStore blobs) {
+    this.blobs = blobs;
+  }
+
+  public BlobStore blobs() {
+    return blobs;
+  }
+
+  /** The repository, created on first use. */
+  public Repository repository(RepositoryName name) {
+    return repositories.computeIfAbsent(name, Repository::new);
+  }
+
+  /** The repository if it holds anything. */
+  public Optional<Repository> existing(RepositoryName name) {
+    return Optional.ofNullable(repositories.get(name));
+  }
+
+  public List<RepositoryName> repositoryNames() {
+    return new TreeSet<>(repositories.keySet()).stream().toList();
+  }
+
+  /** Stores a manifest after checking that everything it references is present. */
+  public StoredManifest putManifest(RepositoryName name, StoredManifest manifest) {
+    Repository repo = repository(name);
+    for (Digest blob : manifest.blobs()) {
+      if (!repo.hasBlob(blob) || !blobs.contains(blob)) {
+        throw ErrorCode.MANIFEST_BLOB_UNKNOWN.exception("blob " + blob + " is not in " + name);
+      }
+    }
+    for (StoredManifest.Child child : manifest.children()) {
+      if (repo.manifest(child.digest()).isEmpty()) {
+        throw ErrorCode.MANIFEST_BLOB_UNKNOWN.exception(
+            "manifest " + child.digest() + " is not in " + name);
+      }
+    }
+    repo.putManifest(manifest);
+    return manifest;
+  }
+
+  public UploadSession startUpload(RepositoryName name) {
+    String id = UUID.randomUUID().toString();
+    UploadSession session = new UploadSession(id, name, blobs.newIncomingFile());
+    uploads.put(id, session);
+    return session;
+  }
+
+  public UploadSession upload(RepositoryName name, String id) {
+    UploadSession session = uploads.get(id);
+    if (session == null || !session.repository().equals(name)) {
+      throw ErrorCode.BLOB_UPLOAD_UNKNOWN.exception("no upload " + id + " in " + name);
+    }
+    return session;
+  }
+
+  /** Completes an upload whose content must hash to {@code expected}. */
+  public Digest finishUpload(UploadSession session, Digest expected) {
+    Digest actual = session.digestSoFar();
+    if (!actual.equals(expected)) {
+      cancelUpload(session);
+      throw ErrorCode.DIGEST_INVALID.exception(
+          "content hashes to " + actual + ", the client said " + expected);
+    }
+    uploads.remove(session.id());
+    blobs.adopt(session.staging(), actual);
+    repository(session.repository()).linkBlob(actual);
+    return actual;
+  }
+
+  public void cancelUpload(UploadSession session) {
+    uploads.remove(session.id());
+    try {
+      Files.deleteIfExists(session.staging());
+    } catch (IOException e) {
+      // The staging file lives in the store's directory, removed on close anyway.
+    }
+  }
+
+  @Override
+  public void close() {
+    blobs.close();
+  }
+}
