@@ -1,0 +1,28 @@
+package dev.pullproof.registry.http;
+
+import dev.pullproof.registry.protocol.Principal;
+import dev.pullproof.registry.protocol.Route;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.AttachmentKey;
+
+/**
+ * What the handler chain learns about a request, attached to its exchange so later handlers and the
+ * journal (which records on completion) can read it.
+ */
+public final class Exchanges {
+  /** The parsed route; absent when the path did not parse. */
+  public static final AttachmentKey<Route> ROUTE = AttachmentKey.create(Route.class);
+
+  /** Who the request authenticated as (set by authenticators and the token endpoint). */
+  public static final AttachmentKey<Principal> PRINCIPAL = AttachmentKey.create(Principal.class);
+
+  /** The spec error code the request was answered with, if any. */
+  public static final AttachmentKey<String> ERROR_CODE = AttachmentKey.create(String.class);
+
+  private Exchanges() {}
+
+  public static Principal principal(HttpServerExchange exchange) {
+    Principal p = exchange.getAttachment(PRINCIPAL);
+    return p == null ? Principal.ANONYMOUS : p;
+  }
+}
