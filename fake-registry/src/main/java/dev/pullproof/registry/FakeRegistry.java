@@ -55,6 +55,8 @@ public final class FakeRegistry implements AutoCloseable {
             .setWorkerThreads(config.workerThreads())
             .setServerOption(UndertowOptions.MAX_HEADER_SIZE, RoutingHandler.MAX_HEADER_BYTES * 4)
             .setServerOption(UndertowOptions.ALLOW_ENCODED_SLASH, false)
+            // Blob uploads are as large as layers; Undertow's default caps bodies at 2 MiB.
+            .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, Long.MAX_VALUE)
             .setServerOption(UndertowOptions.ENABLE_HTTP2, false)
             .setHandler(chain)
             .build();

@@ -1,5 +1,8 @@
 package dev.pullproof.registry.cli;
 
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,10 +16,13 @@ import picocli.CommandLine.Command;
     description = "Run the fake OCI registry.",
     subcommands = {ServeCommand.class})
 public final class RegistryCli {
+  // Undertow and XNIO announce themselves at INFO on every start; the console is for results.
+  // Held here because JUL keeps loggers weakly and would forget the level.
+  private static final List<Logger> QUIET =
+      List.of(Logger.getLogger("io.undertow"), Logger.getLogger("org.xnio"));
+
   public static void main(String[] args) {
-    // Undertow and XNIO announce themselves at INFO on every start; keep the console for results.
-    java.util.logging.Logger.getLogger("io.undertow").setLevel(java.util.logging.Level.WARNING);
-    java.util.logging.Logger.getLogger("org.xnio").setLevel(java.util.logging.Level.WARNING);
+    QUIET.forEach(logger -> logger.setLevel(Level.WARNING));
     System.exit(run(args));
   }
 

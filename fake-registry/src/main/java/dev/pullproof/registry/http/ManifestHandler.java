@@ -52,8 +52,11 @@ final class ManifestHandler implements RouteHandler {
   }
 
   private void put(HttpServerExchange exchange, Route.Manifest route) throws IOException {
-    byte[] body = Responses.readBody(exchange, MAX_MANIFEST_BYTES);
+    long declared = exchange.getRequestContentLength();
+    byte[] body =
+        declared > MAX_MANIFEST_BYTES ? null : Responses.readBody(exchange, MAX_MANIFEST_BYTES);
     if (body == null) {
+      exchange.setPersistent(false);
       throw ErrorCode.MANIFEST_INVALID
           .exception("manifest larger than " + MAX_MANIFEST_BYTES + " bytes")
           .withStatus(413);

@@ -11,7 +11,6 @@ import dev.pullproof.registry.protocol.RouteParser;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderValues;
-import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import java.util.Map;
 import java.util.Set;
@@ -110,9 +109,6 @@ public final class RoutingHandler implements HttpHandler {
       throw ErrorCode.UNSUPPORTED
           .withMessage("request headers too large", bytes + " bytes, limit " + MAX_HEADER_BYTES)
           .withStatus(431);
-    }
-    if (exchange.getRequestHeaders().count(Headers.HOST) > 1) {
-      throw ErrorCode.UNSUPPORTED.withMessage("more than one Host header", null).withStatus(400);
     }
   }
 }
