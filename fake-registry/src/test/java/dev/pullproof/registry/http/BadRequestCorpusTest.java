@@ -320,6 +320,7 @@ class BadRequestCorpusTest {
             "header over 64 KiB",
             "GET /v2/ HTTP/1.1\r\nHost: a\r\nX: " + "x".repeat(70_000) + "\r\n\r\n"),
         org.junit.jupiter.params.provider.Arguments.of(
+            "space in path", "GET /v2/a b/manifests/x HTTP/1.1\r\nHost: a\r\n\r\n"));
   }
 
   private static Bad get(String why, String path, int status, ErrorCode code) {
