@@ -1,0 +1,117 @@
+package dev.pullproof.registry;
+
+import dev.pullproof.registry.auth.Authenticator;
+import dev.pullproof.registry.content.BlobStore;
+import dev.pullproof.registry.content.RegistryContent;
+import dev.pullproof.registry.http.ErrorHandler;
+import dev.pullproof.registry.http.JournalHandler;
+import dev.pullproof.registry.http.RoutingHandler;
+import dev.pullproof.registry.journal.Journal;
+import dev.pullproof.registry.journal.JournalEntry;
+import dev.pullproof.registry.protocol.RouteParser;
+import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.handlers.BlockingHandler;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * A real OCI distribution registry for tests, in the shape of MockWebServer: build it, it listens
+ * (port 0 by default), point clients at {@link #url()}, inspect {@link #journal()}, close it.
+ *
+ * <pre>{@code
+ * try (FakeRegistry registry = FakeRegistry.builder().start()) {
+ *   registry.content() ... // seed images
+ *   // pull from registry.url()
+ *   registry.journal().assertRequested("GET /v2/ -> 200");
+ * }
+ * }</pre>
+ *
+ * @see <a href="https://github.com/opencontainers/distribution-spec/blob/main/spec.md">OCI
+ *     distribution spec</a>
+ */
+public final class FakeRegistry implements AutoCloseable {
+  private final Undertow server;
+  private final RegistryContent content;
+  private final Journal journal;
+  private final InetSocketAddress address;
+
+  FakeRegistry(FakeRegistryBuilder config, RegistryContent content) {
+    this.content = content;
+    this.journal = new Journal();
+    HttpHandler routes =
+        new RoutingHandler(
+            new RouteParser(config.tokenPath()),
+            config.authenticator(),
+            config.tokenEndpoint(),
+            content);
+    HttpHandler chain =
+        new JournalHandler(journal, config.clock(), new BlockingHandler(new ErrorHandler(routes)));
+    this.server =
+        Undertow.builder()
+            .addHttpListener(config.port(), config.host())
+            .setWorkerThreads(config.workerThreads())
+            .setServerOption(UndertowOptions.MAX_HEADER_SIZE, RoutingHandler.MAX_HEADER_BYTES * 4)
+            .setServerOption(UndertowOptions.ALLOW_ENCODED_SLASH, false)
+            // Blob uploads are as large as layers; Undertow's default caps bodies at 2 MiB.
+            .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, Long.MAX_VALUE)
+            .setServerOption(UndertowOptions.ENABLE_HTTP2, false)
+            .setHandler(chain)
+            .build();
+    server.start();
+    this.address = (InetSocketAddress) server.getListenerInfo().get(0).getAddress();
+  }
+
+  public static FakeRegistryBuilder builder() {
+    return new FakeRegistryBuilder();
+  }
+
+  /** {@code http://host:port}, without a trailing slash. */
+  public String url() {
+    return "http://" + hostAndPort();
+  }
+
+  /** {@code host:port}, the form image references use. */
+  public String hostAndPort() {
+    return address.getAddress().getHostAddress() + ":" + address.getPort();
+  }
+
+  public int port() {
+    return address.getPort();
+  }
+
+  public Journal journal() {
+    return journal;
+  }
+
+  /** The registry's repositories and blobs, for seeding images in code. */
+  public RegistryContent content() {
+    return content;
+  }
+
+  /** Waits for the next request the registry completes, like MockWebServer's takeRequest. */
+  public JournalEntry takeRequest(Duration timeout) throws InterruptedException {
+    return journal.takeRequest(timeout);
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+    content.close();
+  }
+
+  static RegistryContent freshContent() {
+    return new RegistryContent(BlobStore.temporary());
+  }
+
+  static Clock systemClock() {
+    return Clock.systemUTC();
+  }
+
+  /** Exposed for the builder: a registry without authentication. */
+  static Authenticator noAuth() {
+    return Authenticator.NONE;
+  }
+}

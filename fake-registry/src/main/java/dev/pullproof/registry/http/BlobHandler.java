@@ -1,0 +1,97 @@
+package dev.pullproof.registry.http;
+
+import dev.pullproof.registry.content.RegistryContent;
+import dev.pullproof.registry.protocol.ByteRange;
+import dev.pullproof.registry.protocol.ErrorCode;
+import dev.pullproof.registry.protocol.Route;
+import io.undertow.io.UndertowOutputStream;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * {@code /v2/<name>/blobs/<digest>}: HEAD, GET (whole or one Range, 206/416) and DELETE. Whole
+ * blobs go out with a zero-copy file transfer; nothing is buffered on the heap.
+ *
+ * @see <a
+ *     href="https://github.com/opencontainers/distribution-spec/blob/main/spec.md#pulling-blobs">
+ *     pulling blobs</a>
+ */
+final class BlobHandler implements RouteHandler {
+  private final RegistryContent content;
+
+  BlobHandler(RegistryContent content) {
+    this.content = content;
+  }
+
+  @Override
+  public void handle(HttpServerExchange exchange) throws IOException {
+    Route.Blob route = (Route.Blob) exchange.getAttachment(Exchanges.ROUTE);
+    boolean linked =
+        content.existing(route.repository()).map(r -> r.hasBlob(route.digest())).orElse(false);
+    Path file = content.blobs().find(route.digest()).orElse(null);
+    if (!linked || file == null) {
+      throw ErrorCode.BLOB_UNKNOWN.exception(route.repository() + "@" + route.digest());
+    }
+    if (exchange.getRequestMethod().toString().equals("DELETE")) {
+      content.repository(route.repository()).unlinkBlob(route.digest());
+      Responses.empty(exchange, 202);
+      return;
+    }
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      send(exchange, route, channel);
+    }
+  }
+
+  private static void send(HttpServerExchange exchange, Route.Blob route, FileChannel channel)
+      throws IOException {
+    long size = channel.size();
+    var headers = exchange.getResponseHeaders();
+    headers.put(Responses.CONTENT_DIGEST, route.digest().toString());
+    headers.put(Headers.ETAG, "\"" + route.digest() + "\"");
+    headers.put(Headers.ACCEPT_RANGES, "bytes");
+    headers.put(Headers.CONTENT_TYPE, "application/octet-stream");
+    String rangeHeader = exchange.getRequestHeaders().getFirst(Headers.RANGE);
+    ByteRange range = rangeHeader == null ? null : ByteRange.parse(rangeHeader, size);
+    long first = range == null ? 0 : range.first();
+    long length = range == null ? size : range.length();
+    if (range != null) {
+      exchange.setStatusCode(206);
+      headers.put(
+          Headers.CONTENT_RANGE, "bytes " + range.first() + "-" + range.last() + "/" + size);
+    }
+    headers.put(Headers.CONTENT_LENGTH, length);
+    if (Responses.isHead(exchange)) {
+      exchange.endExchange();
+      return;
+    }
+    OutputStream out = exchange.getOutputStream();
+    if (range == null && out instanceof UndertowOutputStream undertow) {
+      undertow.transferFrom(channel);
+    } else {
+      copy(channel, first, length, out);
+    }
+  }
+
+  private static void copy(FileChannel channel, long first, long length, OutputStream out)
+      throws IOException {
+    ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+    long position = first;
+    long remaining = length;
+    while (remaining > 0) {
+      buffer.clear().limit((int) Math.min(buffer.capacity(), remaining));
+      int n = channel.read(buffer, position);
+      if (n < 0) {
+        break;
+      }
+      out.write(buffer.array(), 0, n);
+      position += n;
+      remaining -= n;
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package dev.pullproof.registry.journal;
+
+import dev.pullproof.registry.protocol.Principal;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One request as the registry answered it, recorded when the exchange completed. Credentials appear
+ * only as scheme, identity and scopes: never a password or token.
+ *
+ * @param routeKind {@code base}, {@code manifest}, {@code blob}, {@code upload}, {@code token}...,
+ *     or {@code invalid} when the path did not parse
+ * @param errorCode the spec error code answered, or null
+ * @param fault the fault that fired on this request, or null
+ */
+public record JournalEntry(
+    long sequence,
+    Instant time,
+    String client,
+    String host,
+    String method,
+    String path,
+    String query,
+    int status,
+    long requestBytes,
+    long responseBytes,
+    Duration duration,
+    String routeKind,
+    String repository,
+    String errorCode,
+    Principal principal,
+    String accept,
+    String userAgent,
+    String fault) {
+
+  public JournalEntry {
+    if (method == null || path == null) {
+      throw new IllegalArgumentException("method and path are required");
+    }
+    query = query == null ? "" : query;
+    principal = principal == null ? Principal.ANONYMOUS : principal;
+  }
+
+  /** The request line as a human reads it: {@code GET /v2/app/manifests/1.0 -> 200}. */
+  public String summary() {
+    String q = query.isEmpty() ? "" : "?" + query;
+    String err = errorCode == null ? "" : " " + errorCode;
+    String who =
+        principal.scheme().equals("none")
+            ? ""
+            : " [" + principal.scheme() + " " + principal.identity() + "]";
+    String f = fault == null ? "" : " (fault: " + fault + ")";
+    return "#" + sequence + " " + method + " " + path + q + " -> " + status + err + who + f;
+  }
+}
