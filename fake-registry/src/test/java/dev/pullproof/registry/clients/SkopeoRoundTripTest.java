@@ -80,7 +80,8 @@ class SkopeoRoundTripTest {
     try (FakeRegistry other = FakeRegistry.builder().start()) {
       ImportedLayout imported =
           new OciLayoutImporter(other.content()).importLayout(layout, RepositoryName.of("imported"));
-      assertThat(imported.toString()).contains(image.digest().toString());
+      assertThat(imported.tags().get("2.0")).containsExactly(image.digest());
+      assertThat(other.content().repository(RepositoryName.of("imported")).manifest(image.digest())).isPresent();
     }
   }
 
