@@ -83,7 +83,8 @@ public final class TokenService {
   }
 
   /**
-   * Signs an access token carrying the non-empty scopes.
+   * Signs an access token carrying the scopes, merged per resource; scopes without actions are left
+   * out, as the token spec's empty intersection is.
    *
    * @param subject the username, or null for an anonymous client
    */
@@ -136,13 +137,15 @@ public final class TokenService {
 
     private Builder() {}
 
+    /** The audience; it appears quoted in challenges, so it may not contain '"'. */
     public Builder service(String service) {
-      this.service = require(service, "service");
+      this.service = quotable(require(service, "service"), "service");
       return this;
     }
 
+    /** The {@code iss} claim, also the token endpoint's Basic realm, so without '"'. */
     public Builder issuer(String issuer) {
-      this.issuer = require(issuer, "issuer");
+      this.issuer = quotable(require(issuer, "issuer"), "issuer");
       return this;
     }
 
@@ -177,6 +180,13 @@ public final class TokenService {
 
     public TokenService build() {
       return new TokenService(this);
+    }
+
+    private static String quotable(String value, String field) {
+      if (value.chars().anyMatch(c -> c == '"' || c == '\\' || c < 0x20)) {
+        throw new IllegalArgumentException(field + " may not contain quotes or controls: " + value);
+      }
+      return value;
     }
 
     private static <T> T require(T value, String field) {

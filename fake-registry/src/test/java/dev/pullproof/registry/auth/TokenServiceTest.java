@@ -226,6 +226,16 @@ class TokenServiceTest {
   }
 
   @Test
+  void serviceAndIssuerMustBeQuotableInChallenges() {
+    assertThatThrownBy(() -> TokenService.builder().service("a\"b"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("service");
+    assertThatThrownBy(() -> TokenService.builder().issuer(" "))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("issuer is required");
+  }
+
+  @Test
   void issuedTokenNeverPrintsTheToken() {
     IssuedToken issued = tokens.issue("alice", List.of());
 
