@@ -79,10 +79,12 @@ public final class Auth {
     return new Auth(false, Users.none(), Grants.defaults(), DEFAULT_REALM, tokens, realm);
   }
 
+  /** The accounts for Basic auth or the token endpoint; {@link #none()} ignores them. */
   public Auth withUsers(Users newUsers) {
     return new Auth(isBasic(), newUsers, grants, basicRealm, tokens, tokenRealm);
   }
 
+  /** Who may do what, for Basic auth or the token endpoint; {@link #none()} ignores them. */
   public Auth withGrants(Grants newGrants) {
     return new Auth(isBasic(), users, newGrants, basicRealm, tokens, tokenRealm);
   }

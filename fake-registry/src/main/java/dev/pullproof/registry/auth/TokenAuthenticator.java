@@ -74,7 +74,7 @@ public final class TokenAuthenticator implements Authenticator {
   }
 
   /** The challenge for a request, with an RFC 6750 error code or none. */
-  String challengeHeader(Access required, String error) {
+  private String challengeHeader(Access required, String error) {
     StringBuilder h = new StringBuilder("Bearer realm=\"").append(realm.get()).append('"');
     h.append(",service=\"").append(tokens.service()).append('"');
     if (!required.needs().isEmpty()) {
