@@ -10,7 +10,8 @@ final class ByteSize implements ITypeConverter<Long> {
   public Long convert(String value) {
     String v = value.trim().toLowerCase(Locale.ROOT);
     long unit = 1;
-    for (String[] suffix : new String[][] {{"gib", "1073741824"}, {"mib", "1048576"}, {"kib", "1024"}, {"b", "1"}}) {
+    for (String[] suffix :
+        new String[][] {{"gib", "1073741824"}, {"mib", "1048576"}, {"kib", "1024"}, {"b", "1"}}) {
       if (v.endsWith(suffix[0])) {
         unit = Long.parseLong(suffix[1]);
         v = v.substring(0, v.length() - suffix[0].length()).trim();

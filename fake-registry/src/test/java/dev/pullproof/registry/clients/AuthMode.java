@@ -21,7 +21,8 @@ enum AuthMode {
       case BASIC -> builder.basicAuth(Users.of(USER, PASSWORD)).start();
       case TOKEN ->
           builder
-              .tokenAuth(TokenService.builder().service("fake-registry").build(), Users.of(USER, PASSWORD))
+              .tokenAuth(
+                  TokenService.builder().service("fake-registry").build(), Users.of(USER, PASSWORD))
               .start();
     };
   }
@@ -40,11 +41,17 @@ enum AuthMode {
       case ANONYMOUS -> registry.journal().assertNotRequested("* /token");
       case BASIC ->
           org.assertj.core.api.Assertions.assertThat(registry.journal().all())
-              .anyMatch(e -> e.principal().scheme().equals("basic") && e.principal().identity().equals(USER));
+              .anyMatch(
+                  e ->
+                      e.principal().scheme().equals("basic")
+                          && e.principal().identity().equals(USER));
       case TOKEN -> {
         registry.journal().assertRequested("GET /token -> 200");
         org.assertj.core.api.Assertions.assertThat(registry.journal().all())
-            .anyMatch(e -> e.principal().scheme().equals("bearer") && e.principal().identity().equals(USER));
+            .anyMatch(
+                e ->
+                    e.principal().scheme().equals("bearer")
+                        && e.principal().identity().equals(USER));
       }
     }
     org.assertj.core.api.Assertions.assertThat(

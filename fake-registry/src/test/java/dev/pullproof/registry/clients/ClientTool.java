@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * A real registry client installed on the machine (skopeo, crane, oras), run as a process with a
- * timeout. {@code ci/install-test-clients} provides them; when {@code PULLPROOF_REQUIRE_CLIENTS}
- * is set (as {@code ci/test} does) a missing client fails the test instead of skipping it.
+ * timeout. {@code ci/install-test-clients} provides them; when {@code PULLPROOF_REQUIRE_CLIENTS} is
+ * set (as {@code ci/test} does) a missing client fails the test instead of skipping it.
  */
 final class ClientTool {
   private final Path binary;
@@ -38,12 +38,15 @@ final class ClientTool {
       throw new AssertionError(
           name + " is not installed: run ci/install-test-clients (ci/test does) and retry");
     }
-    Assumptions.assumeTrue(found.isPresent(), name + " not installed; ci/install-test-clients adds it");
+    Assumptions.assumeTrue(
+        found.isPresent(), name + " not installed; ci/install-test-clients adds it");
     return new ClientTool(found.get());
   }
 
   static Optional<Path> find(String name) {
-    List<String> dirs = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)));
+    List<String> dirs =
+        new ArrayList<>(
+            List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)));
     Path repo = Path.of("").toAbsolutePath();
     for (Path p = repo; p != null; p = p.getParent()) {
       dirs.add(p.resolve(".cache/tools/bin").toString());
@@ -63,7 +66,10 @@ final class ClientTool {
     Path err = Files.createTempFile("client-err-", ".txt");
     try {
       Process process =
-          new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+          new ProcessBuilder(command)
+              .redirectOutput(out.toFile())
+              .redirectError(err.toFile())
+              .start();
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly();
         throw new AssertionError(String.join(" ", command) + " did not finish within " + timeout);

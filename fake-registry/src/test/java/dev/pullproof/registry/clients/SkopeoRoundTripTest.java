@@ -21,8 +21,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Real skopeo against the fake registry in each auth mode: inspect, copy out to an OCI layout,
- * copy back in (a push), and wrong credentials failing with skopeo's own error.
+ * Real skopeo against the fake registry in each auth mode: inspect, copy out to an OCI layout, copy
+ * back in (a push), and wrong credentials failing with skopeo's own error.
  */
 class SkopeoRoundTripTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -43,12 +43,15 @@ class SkopeoRoundTripTest {
   @EnumSource(AuthMode.class)
   void inspectReportsThePublishedDigest(AuthMode mode) throws Exception {
     registry = mode.start();
-    PublishedImage image = publish("library/app", "1.0", ImageSpec.builder().layers(2048, 4096).build());
+    PublishedImage image =
+        publish("library/app", "1.0", ImageSpec.builder().layers(2048, 4096).build());
 
-    ClientTool.Result r = skopeo.run(TIMEOUT, args(mode, "inspect", "docker://" + ref("library/app:1.0")));
+    ClientTool.Result r =
+        skopeo.run(TIMEOUT, args(mode, "inspect", "docker://" + ref("library/app:1.0")));
 
     assertThat(r.exit()).as(r.describe()).isZero();
-    assertThat(JSON.readTree(r.stdout()).path("Digest").asText()).isEqualTo(image.digest().toString());
+    assertThat(JSON.readTree(r.stdout()).path("Digest").asText())
+        .isEqualTo(image.digest().toString());
     mode.assertAuthenticated(registry);
   }
 
@@ -61,13 +64,27 @@ class SkopeoRoundTripTest {
     Path layout = temp.resolve("layout");
 
     ClientTool.Result out =
-        skopeo.run(TIMEOUT, args(mode, "copy", "--all", "--preserve-digests",
-            "docker://" + ref("library/multi:2.0"), "oci:" + layout + ":2.0"));
+        skopeo.run(
+            TIMEOUT,
+            args(
+                mode,
+                "copy",
+                "--all",
+                "--preserve-digests",
+                "docker://" + ref("library/multi:2.0"),
+                "oci:" + layout + ":2.0"));
     assertThat(out.exit()).as(out.describe()).isZero();
 
     ClientTool.Result in =
-        skopeo.run(TIMEOUT, args(mode, "copy", "--all", "--preserve-digests",
-            "oci:" + layout + ":2.0", "docker://" + ref("copies/multi:pushed")));
+        skopeo.run(
+            TIMEOUT,
+            args(
+                mode,
+                "copy",
+                "--all",
+                "--preserve-digests",
+                "oci:" + layout + ":2.0",
+                "docker://" + ref("copies/multi:pushed")));
     assertThat(in.exit()).as(in.describe()).isZero();
 
     var pushed = registry.content().existing(RepositoryName.of("copies/multi")).orElseThrow();
@@ -79,20 +96,29 @@ class SkopeoRoundTripTest {
     // The layout skopeo wrote is a real producer's: the importer must read it to the same digests.
     try (FakeRegistry other = FakeRegistry.builder().start()) {
       ImportedLayout imported =
-          new OciLayoutImporter(other.content()).importLayout(layout, RepositoryName.of("imported"));
+          new OciLayoutImporter(other.content())
+              .importLayout(layout, RepositoryName.of("imported"));
       assertThat(imported.tags().get("2.0")).containsExactly(image.digest());
-      assertThat(other.content().repository(RepositoryName.of("imported")).manifest(image.digest())).isPresent();
+      assertThat(other.content().repository(RepositoryName.of("imported")).manifest(image.digest()))
+          .isPresent();
     }
   }
 
   @ParameterizedTest
-  @EnumSource(value = AuthMode.class, names = {"BASIC", "TOKEN"})
+  @EnumSource(
+      value = AuthMode.class,
+      names = {"BASIC", "TOKEN"})
   void wrongCredentialsFailWithTheClientsOwnAuthError(AuthMode mode) throws Exception {
     registry = mode.start();
     publish("library/app", "1.0", ImageSpec.builder().layers(100).build());
 
     ClientTool.Result r =
-        skopeo.run(TIMEOUT, "inspect", "--tls-verify=false", "--creds", AuthMode.USER + ":wrong",
+        skopeo.run(
+            TIMEOUT,
+            "inspect",
+            "--tls-verify=false",
+            "--creds",
+            AuthMode.USER + ":wrong",
             "docker://" + ref("library/app:1.0"));
 
     assertThat(r.exit()).as(r.describe()).isNotZero();
@@ -102,13 +128,19 @@ class SkopeoRoundTripTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = AuthMode.class, names = {"BASIC", "TOKEN"})
+  @EnumSource(
+      value = AuthMode.class,
+      names = {"BASIC", "TOKEN"})
   void missingCredentialsAreRefused(AuthMode mode) throws Exception {
     registry = mode.start();
     publish("library/app", "1.0", ImageSpec.builder().layers(100).build());
 
     ClientTool.Result r =
-        skopeo.run(TIMEOUT, "inspect", "--tls-verify=false", "--no-creds",
+        skopeo.run(
+            TIMEOUT,
+            "inspect",
+            "--tls-verify=false",
+            "--no-creds",
             "docker://" + ref("library/app:1.0"));
 
     assertThat(r.exit()).as(r.describe()).isNotZero();
