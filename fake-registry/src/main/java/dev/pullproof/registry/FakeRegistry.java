@@ -1,6 +1,5 @@
 package dev.pullproof.registry;
 
-import dev.pullproof.registry.auth.Authenticator;
 import dev.pullproof.registry.content.BlobStore;
 import dev.pullproof.registry.content.RegistryContent;
 import dev.pullproof.registry.http.ErrorHandler;
@@ -14,7 +13,6 @@ import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.BlockingHandler;
 import java.net.InetSocketAddress;
-import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -104,14 +102,5 @@ public final class FakeRegistry implements AutoCloseable {
 
   static RegistryContent freshContent() {
     return new RegistryContent(BlobStore.temporary());
-  }
-
-  static Clock systemClock() {
-    return Clock.systemUTC();
-  }
-
-  /** Exposed for the builder: a registry without authentication. */
-  static Authenticator noAuth() {
-    return Authenticator.NONE;
   }
 }

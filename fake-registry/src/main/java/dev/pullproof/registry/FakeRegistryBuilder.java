@@ -1,11 +1,21 @@
 package dev.pullproof.registry;
 
+import dev.pullproof.registry.auth.Auth;
 import dev.pullproof.registry.auth.Authenticator;
+import dev.pullproof.registry.auth.Grants;
+import dev.pullproof.registry.auth.TokenService;
+import dev.pullproof.registry.auth.Users;
 import io.undertow.server.HttpHandler;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Configures a {@link FakeRegistry}; {@link #start()} binds and serves. */
 public final class FakeRegistryBuilder {
+  /** Where a token auth's endpoint is mounted. */
+  public static final String TOKEN_PATH = "/token";
+
+  // The realm of a same-server token service names the port, known only once the server listens.
+  private final AtomicReference<String> baseUrl = new AtomicReference<>();
   private String host = "127.0.0.1";
   private int port;
   private int workerThreads = 64;
@@ -50,9 +60,30 @@ public final class FakeRegistryBuilder {
     return this;
   }
 
-  public FakeRegistryBuilder authenticator(Authenticator authenticator) {
-    this.authenticator = authenticator;
+  /**
+   * How requests authenticate. A token {@link Auth} also mounts its token endpoint at {@code
+   * /token} on this server (whether or not its realm points here).
+   */
+  public FakeRegistryBuilder auth(Auth auth) {
+    this.authenticator = auth.authenticator();
+    auth.tokenEndpoint().ifPresent(endpoint -> tokenEndpoint(TOKEN_PATH, endpoint));
     return this;
+  }
+
+  /** Basic auth for these users; every user may pull, push and delete. */
+  public FakeRegistryBuilder basicAuth(Users users) {
+    return auth(Auth.basic(users));
+  }
+
+  /** Token auth with the token endpoint on this server at {@code /token}. */
+  public FakeRegistryBuilder tokenAuth(TokenService tokens, Users users) {
+    return tokenAuth(tokens, users, Grants.defaults());
+  }
+
+  /** Token auth with per-user grants and public repositories; the realm is this server's /token. */
+  public FakeRegistryBuilder tokenAuth(TokenService tokens, Users users, Grants grants) {
+    return auth(
+        Auth.token(tokens, () -> baseUrl.get() + TOKEN_PATH).withUsers(users).withGrants(grants));
   }
 
   /** Hosts a token endpoint at {@code path} (e.g. {@code /token}) on this server. */
@@ -66,7 +97,9 @@ public final class FakeRegistryBuilder {
   }
 
   public FakeRegistry start() {
-    return new FakeRegistry(this, FakeRegistry.freshContent());
+    FakeRegistry registry = new FakeRegistry(this, FakeRegistry.freshContent());
+    baseUrl.set(registry.url());
+    return registry;
   }
 
   String host() {

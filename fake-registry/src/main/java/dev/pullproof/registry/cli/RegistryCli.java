@@ -1,5 +1,6 @@
 package dev.pullproof.registry.cli;
 
+import dev.pullproof.registry.protocol.RegistryException;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -30,7 +31,9 @@ public final class RegistryCli {
     CommandLine cli = new CommandLine(new RegistryCli());
     cli.setExecutionExceptionHandler(
         (e, line, parsed) -> {
-          line.getErr().println("pullproof registry: " + e.getMessage());
+          String detail =
+              e instanceof RegistryException r && r.detail() != null ? ": " + r.detail() : "";
+          line.getErr().println("pullproof registry: " + e.getMessage() + detail);
           return 1;
         });
     return cli.execute(args);

@@ -1,42 +1,166 @@
 package dev.pullproof.registry.cli;
 
 import dev.pullproof.registry.FakeRegistry;
+import dev.pullproof.registry.FakeRegistryBuilder;
+import dev.pullproof.registry.auth.Grants;
+import dev.pullproof.registry.auth.TokenService;
+import dev.pullproof.registry.auth.Users;
+import dev.pullproof.registry.content.ImageFormat;
+import dev.pullproof.registry.content.ImagePublisher;
+import dev.pullproof.registry.content.ImageSpec;
+import dev.pullproof.registry.content.OciLayoutImporter;
+import dev.pullproof.registry.content.PublishedImage;
 import dev.pullproof.registry.journal.JournalJson;
+import dev.pullproof.registry.protocol.RepositoryName;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-/** Serves a fake registry until interrupted; prints its URL once it listens. */
-@Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve a fake registry.")
+/** Serves a fake registry until interrupted; prints its URL and content once it listens. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = "Serve a fake registry until Ctrl-C.",
+    footer = {
+      "",
+      "Examples:",
+      "  serve --image library/app:1.0 --layer-size 4MiB",
+      "  serve --auth token --user alice:s3cret --public 'library/*' --image library/app:1.0",
+      "  serve --oci-layout ./layout=team/app --journal journal.json"
+    })
 final class ServeCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
   @Option(names = "--host", description = "Address to listen on (default ${DEFAULT-VALUE}).")
   String host = "127.0.0.1";
 
   @Option(names = "--port", description = "Port; 0 picks a free one (default ${DEFAULT-VALUE}).")
   int port = 5000;
 
+  @Option(names = "--auth", description = "none, basic or token (default ${DEFAULT-VALUE}).")
+  String auth = "none";
+
+  @Option(names = "--user", paramLabel = "NAME:PASSWORD", description = "A user (repeatable).")
+  List<String> users = new ArrayList<>();
+
+  @Option(
+      names = "--public",
+      paramLabel = "GLOB",
+      description = "Repositories anyone may pull with token auth (repeatable), e.g. 'library/*'.")
+  List<String> publicRepositories = new ArrayList<>();
+
+  @Option(
+      names = "--image",
+      paramLabel = "NAME:TAG",
+      description = "Publish a synthetic image (repeatable).")
+  List<String> images = new ArrayList<>();
+
+  @Option(
+      names = "--layer-size",
+      converter = ByteSize.class,
+      description = "Size of each synthetic image's layer (default 1MiB).")
+  long layerSize = 1 << 20;
+
+  @Option(names = "--multi-arch", description = "Synthetic images get linux/amd64 and linux/arm64.")
+  boolean multiArch;
+
+  @Option(
+      names = "--format",
+      description = "Synthetic images as OCI, DOCKER or BOTH (default ${DEFAULT-VALUE}).")
+  ImageFormat format = ImageFormat.OCI;
+
+  @Option(
+      names = "--oci-layout",
+      paramLabel = "DIR=NAME",
+      description = "Import an OCI image layout directory into a repository (repeatable).")
+  List<String> layouts = new ArrayList<>();
+
   @Option(names = "--journal", description = "Write the request journal as JSON here on exit.")
   Path journal;
 
   @Override
   public Integer call() throws Exception {
-    FakeRegistry registry = FakeRegistry.builder().host(host).port(port).start();
+    FakeRegistryBuilder builder = FakeRegistry.builder().host(host).port(port);
+    configureAuth(builder);
+    FakeRegistry registry = builder.start();
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  if (journal != null) {
-                    JournalJson.write(registry.journal().all(), journal);
-                  }
-                  registry.close();
-                  stopped.countDown();
-                }));
-    System.out.println("fake registry listening on " + registry.url());
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(registry, stopped)));
+    seed(registry);
+    System.out.println("fake registry listening on " + registry.url() + " (auth: " + auth + ")");
     System.out.flush();
     stopped.await();
     return 0;
+  }
+
+  private void configureAuth(FakeRegistryBuilder builder) {
+    Map<String, String> passwords = new LinkedHashMap<>();
+    for (String user : users) {
+      int colon = user.indexOf(':');
+      if (colon <= 0) {
+        throw new ParameterException(spec.commandLine(), "--user must be NAME:PASSWORD");
+      }
+      passwords.put(user.substring(0, colon), user.substring(colon + 1));
+    }
+    Users all = Users.of(passwords);
+    switch (auth) {
+      case "none" -> {}
+      case "basic" -> builder.basicAuth(all);
+      case "token" -> {
+        Grants.Builder grants = Grants.builder();
+        publicRepositories.forEach(grants::publicRepository);
+        passwords.keySet().forEach(u -> grants.allow(u, "*", "pull", "push", "delete"));
+        builder.tokenAuth(
+            TokenService.builder().service("fake-registry").build(), all, grants.build());
+      }
+      default ->
+          throw new ParameterException(spec.commandLine(), "--auth must be none, basic or token");
+    }
+  }
+
+  private void seed(FakeRegistry registry) {
+    ImagePublisher publisher = new ImagePublisher(registry.content());
+    for (String image : images) {
+      int colon = image.lastIndexOf(':');
+      if (colon <= 0 || image.indexOf('/', colon) >= 0) {
+        throw new ParameterException(spec.commandLine(), "--image must be NAME:TAG, got " + image);
+      }
+      ImageSpec.Builder imageSpec = ImageSpec.builder().layer(layerSize).format(format);
+      if (multiArch) {
+        imageSpec.multiArch();
+      }
+      PublishedImage published =
+          publisher.publish(
+              RepositoryName.of(image.substring(0, colon)),
+              image.substring(colon + 1),
+              imageSpec.build());
+      System.out.println("  " + image + " " + published.digest());
+    }
+    for (String layout : layouts) {
+      int eq = layout.lastIndexOf('=');
+      if (eq <= 0) {
+        throw new ParameterException(spec.commandLine(), "--oci-layout must be DIR=NAME");
+      }
+      var imported =
+          new OciLayoutImporter(registry.content())
+              .importLayout(
+                  Path.of(layout.substring(0, eq)), RepositoryName.of(layout.substring(eq + 1)));
+      System.out.println("  " + imported.repository() + " tags " + imported.tags().keySet());
+    }
+  }
+
+  private void stop(FakeRegistry registry, CountDownLatch stopped) {
+    if (journal != null) {
+      JournalJson.write(registry.journal().all(), journal);
+    }
+    registry.close();
+    stopped.countDown();
   }
 }

@@ -28,7 +28,7 @@ public final class JournalHandler implements HttpHandler {
 
   @Override
   public void handleRequest(HttpServerExchange exchange) throws Exception {
-    long sequence = journal.nextSequence();
+    long sequence = journal.begin();
     Instant start = clock.instant();
     long startNanos = System.nanoTime();
     exchange.addExchangeCompleteListener(

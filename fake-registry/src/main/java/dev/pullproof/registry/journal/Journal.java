@@ -12,24 +12,64 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
- * Every request a registry answered, in completion order. Query it ({@link #all}, {@link
- * #matching}, {@link #count}), consume it like MockWebServer ({@link #takeRequest}), or assert on
- * it ({@link #assertRequested}): a failed assertion prints the expected pattern and the nearest
- * requests that did happen.
+ * Every request a registry answered, recorded when its exchange completed. Query it ({@link #all},
+ * {@link #matching}, {@link #count}), consume it like MockWebServer ({@link #takeRequest}), or
+ * assert on it ({@link #assertRequested}): a failed assertion prints the expected pattern and the
+ * nearest requests that did happen.
  */
 public final class Journal {
+  /** How long assertions wait for requests still completing (a stalled one may never). */
+  static final Duration QUIET_WAIT = Duration.ofSeconds(2);
+
   private final List<JournalEntry> entries = new CopyOnWriteArrayList<>();
   private final BlockingQueue<JournalEntry> untaken = new LinkedBlockingQueue<>();
   private final AtomicLong sequence = new AtomicLong();
+  private final Object lock = new Object();
+  private int inFlight;
 
-  /** The next sequence number; numbers follow request arrival. */
-  public long nextSequence() {
+  /**
+   * A request arrived: returns its sequence number. Every call must be followed by one {@link
+   * #record} when the exchange completes.
+   */
+  public long begin() {
+    synchronized (lock) {
+      inFlight++;
+    }
     return sequence.incrementAndGet();
   }
 
+  /** Records a completed request that {@link #begin} announced. */
   public void record(JournalEntry entry) {
     entries.add(entry);
     untaken.add(entry);
+    synchronized (lock) {
+      inFlight = Math.max(0, inFlight - 1);
+      lock.notifyAll();
+    }
+  }
+
+  /**
+   * Waits until no request is in flight, at most {@code timeout}; returns whether it got there. A
+   * client sees its response a moment before the exchange completes and is recorded, so assertions
+   * wait here first.
+   */
+  public boolean awaitQuiet(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (lock) {
+      while (inFlight > 0) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        try {
+          TimeUnit.NANOSECONDS.timedWait(lock, left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }
+      return true;
+    }
   }
 
   /** The oldest entry not yet taken, waiting up to {@code timeout}; null if none arrived. */
@@ -37,13 +77,13 @@ public final class Journal {
     return untaken.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
   }
 
-  /** All entries, in completion order. */
+  /** All entries in arrival order (by sequence), though each is recorded on completion. */
   public List<JournalEntry> all() {
-    return List.copyOf(entries);
+    return entries.stream().sorted(Comparator.comparingLong(JournalEntry::sequence)).toList();
   }
 
   public List<JournalEntry> matching(Predicate<JournalEntry> filter) {
-    return entries.stream().filter(filter).toList();
+    return all().stream().filter(filter).toList();
   }
 
   public List<JournalEntry> matching(String pattern) {
@@ -62,6 +102,7 @@ public final class Journal {
   /** Throws AssertionError unless at least one request matches {@code pattern}. */
   public JournalEntry assertRequested(String pattern) {
     RequestPattern expected = RequestPattern.parse(pattern);
+    awaitQuiet(QUIET_WAIT);
     return entries.stream()
         .filter(expected::matches)
         .findFirst()
@@ -71,6 +112,7 @@ public final class Journal {
   /** Throws AssertionError unless exactly {@code times} requests match {@code pattern}. */
   public void assertRequested(String pattern, int times) {
     RequestPattern expected = RequestPattern.parse(pattern);
+    awaitQuiet(QUIET_WAIT);
     long actual = entries.stream().filter(expected::matches).count();
     if (actual != times) {
       throw new AssertionError(
@@ -81,6 +123,7 @@ public final class Journal {
   /** Throws AssertionError if any request matches {@code pattern}. */
   public void assertNotRequested(String pattern) {
     RequestPattern forbidden = RequestPattern.parse(pattern);
+    awaitQuiet(QUIET_WAIT);
     List<JournalEntry> hits = matching(forbidden::matches);
     if (!hits.isEmpty()) {
       throw new AssertionError(

@@ -102,7 +102,7 @@ class JournalTest {
 
   private JournalEntry entry(String method, String path, int status) {
     return new JournalEntry(
-        journal.nextSequence(),
+        journal.begin(),
         Instant.EPOCH,
         "127.0.0.1:1",
         "h",

@@ -1,0 +1,34 @@
+package dev.pullproof.registry.auth;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Opaque refresh tokens, each bound to one subject, remembered for the life of the token service.
+ * They never expire (as the token spec says) and are not JWTs, so one can never pass as an access
+ * token.
+ */
+final class RefreshTokens {
+  private final SecureRandom random = new SecureRandom();
+  private final Map<String, String> subjects = new ConcurrentHashMap<>();
+
+  /** A new refresh token for the subject. */
+  String issue(String subject) {
+    if (subject == null || subject.isEmpty()) {
+      throw new IllegalArgumentException("a refresh token needs a subject");
+    }
+    byte[] bytes = new byte[32];
+    random.nextBytes(bytes);
+    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    subjects.put(token, subject);
+    return token;
+  }
+
+  /** The subject the refresh token was issued to, if it was issued here. */
+  Optional<String> subject(String token) {
+    return token == null ? Optional.empty() : Optional.ofNullable(subjects.get(token));
+  }
+}
