@@ -203,9 +203,10 @@ Dir::State::extended_states \"$d/extended_states\";
 Dir::Cache \"$d/cache\";
 Dir::Cache::archives \"$d/archives\";
 Dir::Cache::pkgcache \"$d/cache/pkgcache.bin\";
-Dir::Cache::srcpkgcache \"$d/cache/srcpkgcache.bin\";
+Dir::Cache::srcpkgcache \"\";
 Dir::Log \"$d/cache\";
 Acquire::Languages \"none\";
+Acquire::GzipIndexes \"true\";
 APT::Update::Error-Mode \"any\";
 APT::Get::List-Cleanup \"true\";
 $carried
