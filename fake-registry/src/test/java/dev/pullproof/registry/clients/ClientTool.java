@@ -59,6 +59,12 @@ final class ClientTool {
   }
 
   Result run(Duration timeout, String... args) throws IOException, InterruptedException {
+    return run(java.util.Map.of(), timeout, args);
+  }
+
+  /** Runs with extra environment entries (e.g. DOCKER_CONFIG for a private credentials file). */
+  Result run(java.util.Map<String, String> env, Duration timeout, String... args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(binary.toString());
     command.addAll(List.of(args));

@@ -147,6 +147,38 @@ class SkopeoRoundTripTest {
     assertThat(r.stderr()).containsIgnoringCase("unauthorized");
   }
 
+  @org.junit.jupiter.api.Test
+  void followsATokenRealmOnAnotherAddress() throws Exception {
+    var realm = new java.util.concurrent.atomic.AtomicReference<String>();
+    var auth =
+        dev.pullproof.registry.auth.Auth.token(
+                dev.pullproof.registry.auth.TokenService.builder().service("hub.test").build(),
+                () -> realm.get() + "/token")
+            .withUsers(dev.pullproof.registry.auth.Users.of(AuthMode.USER, AuthMode.PASSWORD));
+    try (FakeRegistry tokenServer = FakeRegistry.builder().host("127.0.0.2").auth(auth).start()) {
+      realm.set(tokenServer.url());
+      registry = FakeRegistry.builder().auth(auth).start();
+      PublishedImage image = publish("library/app", "1.0", ImageSpec.builder().layers(10).build());
+
+      ClientTool.Result r =
+          skopeo.run(
+              TIMEOUT,
+              "inspect",
+              "--tls-verify=false",
+              "--creds",
+              AuthMode.USER + ":" + AuthMode.PASSWORD,
+              "docker://" + ref("library/app:1.0"));
+
+      assertThat(r.exit()).as(r.describe()).isZero();
+      assertThat(JSON.readTree(r.stdout()).path("Digest").asText())
+          .isEqualTo(image.digest().toString());
+      tokenServer.journal().assertRequested("GET /token -> 200");
+      assertThat(tokenServer.journal().all().get(0).client()).startsWith("127.0.0.1:");
+      registry.journal().assertNotRequested("* /token");
+      registry.journal().assertRequested("GET /v2/ -> 401");
+    }
+  }
+
   private PublishedImage publish(String repo, String tag, ImageSpec spec) {
     return new ImagePublisher(registry.content()).publish(RepositoryName.of(repo), tag, spec);
   }
