@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * A real registry client installed on the machine (skopeo, crane, oras), run as a process with a
- * timeout. {@code ci/install-test-clients} provides them; when {@code PULLPROOF_REQUIRE_CLIENTS} is
+ * timeout. {@code ci/install-test-clients} provides them; when {@code PULLPROOF_REQUIRE_CLIENTS=1} is
  * set (as {@code ci/test} does) a missing client fails the test instead of skipping it.
  */
 final class ClientTool {
@@ -34,7 +34,7 @@ final class ClientTool {
   /** Finds the tool or skips the test (fails when clients are required). */
   static ClientTool require(String name) {
     Optional<Path> found = find(name);
-    if (found.isEmpty() && System.getenv("PULLPROOF_REQUIRE_CLIENTS") != null) {
+    if (found.isEmpty() && "1".equals(System.getenv("PULLPROOF_REQUIRE_CLIENTS"))) {
       throw new AssertionError(
           name + " is not installed: run ci/install-test-clients (ci/test does) and retry");
     }
