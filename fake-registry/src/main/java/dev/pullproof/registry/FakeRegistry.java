@@ -44,7 +44,8 @@ public final class FakeRegistry implements AutoCloseable {
             new RouteParser(config.tokenPath()),
             config.authenticator(),
             config.tokenEndpoint(),
-            content);
+            content,
+            config.workerThreads());
     HttpHandler chain =
         new JournalHandler(journal, config.clock(), new BlockingHandler(new ErrorHandler(routes)));
     this.server =

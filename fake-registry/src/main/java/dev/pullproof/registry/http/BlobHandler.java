@@ -4,19 +4,16 @@ import dev.pullproof.registry.content.RegistryContent;
 import dev.pullproof.registry.protocol.ByteRange;
 import dev.pullproof.registry.protocol.ErrorCode;
 import dev.pullproof.registry.protocol.Route;
-import io.undertow.io.UndertowOutputStream;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * {@code /v2/<name>/blobs/<digest>}: HEAD, GET (whole or one Range, 206/416) and DELETE. Whole
- * blobs go out with a zero-copy file transfer; nothing is buffered on the heap.
+ * {@code /v2/<name>/blobs/<digest>}: HEAD, GET (whole or one Range, 206/416) and DELETE. Blobs are
+ * streamed from disk through {@link BlobStreamer}; nothing is buffered on the heap.
  *
  * @see <a
  *     href="https://github.com/opencontainers/distribution-spec/blob/main/spec.md#pulling-blobs">
@@ -24,9 +21,11 @@ import java.nio.file.StandardOpenOption;
  */
 final class BlobHandler implements RouteHandler {
   private final RegistryContent content;
+  private final BlobStreamer streamer;
 
-  BlobHandler(RegistryContent content) {
+  BlobHandler(RegistryContent content, BlobStreamer streamer) {
     this.content = content;
+    this.streamer = streamer;
   }
 
   @Override
@@ -48,7 +47,7 @@ final class BlobHandler implements RouteHandler {
     }
   }
 
-  private static void send(HttpServerExchange exchange, Route.Blob route, FileChannel channel)
+  private void send(HttpServerExchange exchange, Route.Blob route, FileChannel channel)
       throws IOException {
     long size = channel.size();
     var headers = exchange.getResponseHeaders();
@@ -70,28 +69,6 @@ final class BlobHandler implements RouteHandler {
       exchange.endExchange();
       return;
     }
-    OutputStream out = exchange.getOutputStream();
-    if (range == null && out instanceof UndertowOutputStream undertow) {
-      undertow.transferFrom(channel);
-    } else {
-      copy(channel, first, length, out);
-    }
-  }
-
-  private static void copy(FileChannel channel, long first, long length, OutputStream out)
-      throws IOException {
-    ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
-    long position = first;
-    long remaining = length;
-    while (remaining > 0) {
-      buffer.clear().limit((int) Math.min(buffer.capacity(), remaining));
-      int n = channel.read(buffer, position);
-      if (n < 0) {
-        break;
-      }
-      out.write(buffer.array(), 0, n);
-      position += n;
-      remaining -= n;
-    }
+    streamer.send(exchange, channel, first, length);
   }
 }

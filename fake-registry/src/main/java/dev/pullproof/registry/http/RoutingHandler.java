@@ -49,7 +49,8 @@ public final class RoutingHandler implements HttpHandler {
       RouteParser parser,
       Authenticator authenticator,
       HttpHandler tokenEndpoint,
-      RegistryContent content) {
+      RegistryContent content,
+      int workerThreads) {
     this.parser = parser;
     this.authenticator = authenticator;
     this.tokenEndpoint = tokenEndpoint;
@@ -58,7 +59,7 @@ public final class RoutingHandler implements HttpHandler {
             Route.Base.class, new BaseHandler(),
             Route.Catalog.class, new CatalogHandler(content),
             Route.Manifest.class, new ManifestHandler(content),
-            Route.Blob.class, new BlobHandler(content),
+            Route.Blob.class, new BlobHandler(content, new BlobStreamer(workerThreads)),
             Route.UploadStart.class, new UploadHandler(content),
             Route.Upload.class, new UploadHandler(content),
             Route.TagsList.class, new TagsHandler(content),

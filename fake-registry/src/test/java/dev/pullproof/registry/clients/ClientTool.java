@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * A real registry client installed on the machine (skopeo, crane, oras), run as a process with a
- * timeout. {@code ci/install-test-clients} provides them; when {@code PULLPROOF_REQUIRE_CLIENTS=1} is
- * set (as {@code ci/test} does) a missing client fails the test instead of skipping it.
+ * timeout. {@code ci/install-test-clients} provides them; when {@code PULLPROOF_REQUIRE_CLIENTS=1}
+ * is set (as {@code ci/test} does) a missing client fails the test instead of skipping it.
  */
 final class ClientTool {
   private final Path binary;
