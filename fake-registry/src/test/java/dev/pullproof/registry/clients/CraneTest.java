@@ -2,15 +2,10 @@ package dev.pullproof.registry.clients;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pullproof.registry.FakeRegistry;
-import dev.pullproof.registry.content.ImagePublisher;
 import dev.pullproof.registry.content.ImageSpec;
 import dev.pullproof.registry.content.PublishedImage;
-import dev.pullproof.registry.protocol.RepositoryName;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -19,30 +14,17 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Real crane (go-containerregistry) against the fake registry: digests, a copy that mounts blobs
  * across repositories, tag and catalog listings, and crane's own error for wrong credentials.
  */
-class CraneTest {
-  private static final Duration TIMEOUT = Duration.ofSeconds(60);
+class CraneTest extends RegistryUnderTest {
   private final ClientTool crane = ClientTool.require("crane");
-  private FakeRegistry registry;
 
   @TempDir Path dockerConfig;
-
-  @AfterEach
-  void stop() {
-    if (registry != null) {
-      registry.close();
-    }
-  }
 
   @ParameterizedTest
   @EnumSource(AuthMode.class)
   void digestCopyListAndCatalog(AuthMode mode) throws Exception {
     registry = mode.start();
     PublishedImage image =
-        new ImagePublisher(registry.content())
-            .publish(
-                RepositoryName.of("library/app"),
-                "1.0",
-                ImageSpec.builder().layers(5000).multiArch().build());
+        publish("library/app", "1.0", ImageSpec.builder().layers(5000).multiArch().build());
     Map<String, String> env = login(mode, AuthMode.PASSWORD);
 
     ClientTool.Result digest =
@@ -72,8 +54,7 @@ class CraneTest {
       names = {"BASIC", "TOKEN"})
   void wrongPasswordFailsWithUnauthorized(AuthMode mode) throws Exception {
     registry = mode.start();
-    new ImagePublisher(registry.content())
-        .publish(RepositoryName.of("library/app"), "1.0", ImageSpec.builder().layers(10).build());
+    publish("library/app", "1.0", ImageSpec.builder().layers(10).build());
 
     ClientTool.Result r =
         crane.run(login(mode, "wrong"), TIMEOUT, "--insecure", "digest", ref("library/app:1.0"));
@@ -100,9 +81,5 @@ class CraneTest {
       assertThat(r.exit()).as(r.describe()).isZero();
     }
     return env;
-  }
-
-  private String ref(String nameAndTag) {
-    return registry.hostAndPort() + "/" + nameAndTag;
   }
 }

@@ -3,41 +3,24 @@ package dev.pullproof.registry.clients;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pullproof.registry.FakeRegistry;
-import dev.pullproof.registry.content.ImagePublisher;
 import dev.pullproof.registry.content.ImageSpec;
 import dev.pullproof.registry.content.PublishedImage;
-import dev.pullproof.registry.protocol.RepositoryName;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Real oras against the fake registry: manifest fetch, artifact push, and OCI 1.1 referrers. */
-class OrasTest {
-  private static final Duration TIMEOUT = Duration.ofSeconds(60);
+class OrasTest extends RegistryUnderTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final ClientTool oras = ClientTool.require("oras");
-  private FakeRegistry registry;
 
   @TempDir Path work;
-
-  @AfterEach
-  void stop() {
-    if (registry != null) {
-      registry.close();
-    }
-  }
 
   @Test
   void fetchesTheManifestDescriptorOfAPublishedImage() throws Exception {
     registry = AuthMode.TOKEN.start();
-    PublishedImage image =
-        new ImagePublisher(registry.content())
-            .publish(
-                RepositoryName.of("library/app"), "1.0", ImageSpec.builder().layers(100).build());
+    PublishedImage image = publish("library/app", "1.0", ImageSpec.builder().layers(100).build());
 
     ClientTool.Result r =
         oras.run(TIMEOUT, withCreds("manifest", "fetch", "--descriptor", ref("library/app:1.0")));
@@ -89,9 +72,5 @@ class OrasTest {
     all[args.length + 3] = "-p";
     all[args.length + 4] = AuthMode.PASSWORD;
     return all;
-  }
-
-  private String ref(String nameAndTag) {
-    return registry.hostAndPort() + "/" + nameAndTag;
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pullproof.registry.FakeRegistry;
-import dev.pullproof.registry.content.ImagePublisher;
 import dev.pullproof.registry.content.ImageSpec;
 import dev.pullproof.registry.content.ImportedLayout;
 import dev.pullproof.registry.content.OciLayoutImporter;
@@ -12,10 +11,8 @@ import dev.pullproof.registry.content.PublishedImage;
 import dev.pullproof.registry.journal.JournalEntry;
 import dev.pullproof.registry.protocol.RepositoryName;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -24,20 +21,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Real skopeo against the fake registry in each auth mode: inspect, copy out to an OCI layout, copy
  * back in (a push), and wrong credentials failing with skopeo's own error.
  */
-class SkopeoRoundTripTest {
-  private static final Duration TIMEOUT = Duration.ofSeconds(60);
+class SkopeoRoundTripTest extends RegistryUnderTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final ClientTool skopeo = ClientTool.require("skopeo");
-  private FakeRegistry registry;
 
   @TempDir Path temp;
-
-  @AfterEach
-  void stop() {
-    if (registry != null) {
-      registry.close();
-    }
-  }
 
   @ParameterizedTest
   @EnumSource(AuthMode.class)
@@ -104,47 +92,33 @@ class SkopeoRoundTripTest {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(
-      value = AuthMode.class,
-      names = {"BASIC", "TOKEN"})
-  void wrongCredentialsFailWithTheClientsOwnAuthError(AuthMode mode) throws Exception {
+  /** Wrong and missing credentials, on basic and token registries: skopeo's own auth error. */
+  static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> refusals() {
+    List<String> wrong = List.of("--creds", AuthMode.USER + ":wrong");
+    List<String> none = List.of("--no-creds");
+    return java.util.stream.Stream.of(
+        org.junit.jupiter.params.provider.Arguments.of(AuthMode.BASIC, wrong),
+        org.junit.jupiter.params.provider.Arguments.of(AuthMode.BASIC, none),
+        org.junit.jupiter.params.provider.Arguments.of(AuthMode.TOKEN, wrong),
+        org.junit.jupiter.params.provider.Arguments.of(AuthMode.TOKEN, none));
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @org.junit.jupiter.params.provider.MethodSource("refusals")
+  void badCredentialsFailWithTheClientsOwnAuthError(AuthMode mode, List<String> credentials)
+      throws Exception {
     registry = mode.start();
     publish("library/app", "1.0", ImageSpec.builder().layers(100).build());
+    List<String> command = new ArrayList<>(List.of("inspect", "--tls-verify=false"));
+    command.addAll(credentials);
+    command.add("docker://" + ref("library/app:1.0"));
 
-    ClientTool.Result r =
-        skopeo.run(
-            TIMEOUT,
-            "inspect",
-            "--tls-verify=false",
-            "--creds",
-            AuthMode.USER + ":wrong",
-            "docker://" + ref("library/app:1.0"));
+    ClientTool.Result r = skopeo.run(TIMEOUT, command.toArray(String[]::new));
 
     assertThat(r.exit()).as(r.describe()).isNotZero();
     assertThat(r.stderr()).containsIgnoringCase("unauthorized");
     assertThat(registry.journal().all()).extracting(JournalEntry::status).contains(401);
     assertThat(registry.journal().all()).noneMatch(e -> e.path().contains("/blobs/"));
-  }
-
-  @ParameterizedTest
-  @EnumSource(
-      value = AuthMode.class,
-      names = {"BASIC", "TOKEN"})
-  void missingCredentialsAreRefused(AuthMode mode) throws Exception {
-    registry = mode.start();
-    publish("library/app", "1.0", ImageSpec.builder().layers(100).build());
-
-    ClientTool.Result r =
-        skopeo.run(
-            TIMEOUT,
-            "inspect",
-            "--tls-verify=false",
-            "--no-creds",
-            "docker://" + ref("library/app:1.0"));
-
-    assertThat(r.exit()).as(r.describe()).isNotZero();
-    assertThat(r.stderr()).containsIgnoringCase("unauthorized");
   }
 
   @org.junit.jupiter.api.Test
@@ -177,14 +151,6 @@ class SkopeoRoundTripTest {
       registry.journal().assertNotRequested("* /token");
       registry.journal().assertRequested("GET /v2/ -> 401");
     }
-  }
-
-  private PublishedImage publish(String repo, String tag, ImageSpec spec) {
-    return new ImagePublisher(registry.content()).publish(RepositoryName.of(repo), tag, spec);
-  }
-
-  private String ref(String nameAndTag) {
-    return registry.hostAndPort() + "/" + nameAndTag;
   }
 
   private static String[] args(AuthMode mode, String command, String... rest) {

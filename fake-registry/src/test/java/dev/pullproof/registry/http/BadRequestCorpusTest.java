@@ -58,7 +58,6 @@ class BadRequestCorpusTest {
   }
 
   static Stream<Bad> corpus() {
-    String blob = "/v2/a/blobs/" + DIGEST;
     byte[] big = new byte[ManifestHandler.MAX_MANIFEST_BYTES + 10];
     Arrays.fill(big, (byte) ' ');
     return Stream.of(
