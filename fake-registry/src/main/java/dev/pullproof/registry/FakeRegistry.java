@@ -8,12 +8,17 @@ import dev.pullproof.registry.http.RoutingHandler;
 import dev.pullproof.registry.journal.Journal;
 import dev.pullproof.registry.journal.JournalEntry;
 import dev.pullproof.registry.protocol.RouteParser;
+import dev.pullproof.registry.tls.TlsConfig;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.BlockingHandler;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import org.xnio.Options;
+import org.xnio.SslClientAuthMode;
 
 /**
  * A real OCI distribution registry for tests, in the shape of MockWebServer: build it, it listens
@@ -35,6 +40,7 @@ public final class FakeRegistry implements AutoCloseable {
   private final RegistryContent content;
   private final Journal journal;
   private final InetSocketAddress address;
+  private final String scheme;
 
   FakeRegistry(FakeRegistryBuilder config, RegistryContent content) {
     this.content = content;
@@ -48,9 +54,20 @@ public final class FakeRegistry implements AutoCloseable {
             config.workerThreads());
     HttpHandler chain =
         new JournalHandler(journal, config.clock(), new BlockingHandler(new ErrorHandler(routes)));
+    Undertow.Builder undertow = Undertow.builder();
+    TlsConfig tls = config.tls();
+    if (tls == null) {
+      undertow.addHttpListener(config.port(), config.host());
+    } else {
+      undertow.addHttpsListener(
+          config.port(), config.host(), tls.serverContext(bindAddress(config.host())));
+      if (tls.clientCertificatesRequired()) {
+        undertow.setSocketOption(Options.SSL_CLIENT_AUTH_MODE, SslClientAuthMode.REQUIRED);
+      }
+    }
+    this.scheme = tls == null ? "http" : "https";
     this.server =
-        Undertow.builder()
-            .addHttpListener(config.port(), config.host())
+        undertow
             .setWorkerThreads(config.workerThreads())
             .setServerOption(UndertowOptions.MAX_HEADER_SIZE, RoutingHandler.MAX_HEADER_BYTES * 4)
             .setServerOption(UndertowOptions.ALLOW_ENCODED_SLASH, false)
@@ -67,9 +84,9 @@ public final class FakeRegistry implements AutoCloseable {
     return new FakeRegistryBuilder();
   }
 
-  /** {@code http://host:port}, without a trailing slash. */
+  /** {@code http://host:port} ({@code https} with TLS), without a trailing slash. */
   public String url() {
-    return "http://" + hostAndPort();
+    return scheme + "://" + hostAndPort();
   }
 
   /** {@code host:port}, the form image references use. */
@@ -99,6 +116,14 @@ public final class FakeRegistry implements AutoCloseable {
   public void close() {
     server.stop();
     content.close();
+  }
+
+  private static InetAddress bindAddress(String host) {
+    try {
+      return InetAddress.getByName(host);
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("host " + host + " is not an address: " + e.getMessage());
+    }
   }
 
   static RegistryContent freshContent() {

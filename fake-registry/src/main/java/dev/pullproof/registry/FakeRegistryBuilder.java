@@ -5,6 +5,7 @@ import dev.pullproof.registry.auth.Authenticator;
 import dev.pullproof.registry.auth.Grants;
 import dev.pullproof.registry.auth.TokenService;
 import dev.pullproof.registry.auth.Users;
+import dev.pullproof.registry.tls.TlsConfig;
 import io.undertow.server.HttpHandler;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicReference;
@@ -23,6 +24,7 @@ public final class FakeRegistryBuilder {
   private Authenticator authenticator = Authenticator.NONE;
   private String tokenPath;
   private HttpHandler tokenEndpoint;
+  private TlsConfig tls;
 
   FakeRegistryBuilder() {}
 
@@ -96,6 +98,12 @@ public final class FakeRegistryBuilder {
     return this;
   }
 
+  /** Serves HTTPS with this configuration; {@link FakeRegistry#url()} then starts https. */
+  public FakeRegistryBuilder tls(TlsConfig tls) {
+    this.tls = tls;
+    return this;
+  }
+
   public FakeRegistry start() {
     FakeRegistry registry = new FakeRegistry(this, FakeRegistry.freshContent());
     baseUrl.set(registry.url());
@@ -128,5 +136,9 @@ public final class FakeRegistryBuilder {
 
   HttpHandler tokenEndpoint() {
     return tokenEndpoint;
+  }
+
+  TlsConfig tls() {
+    return tls;
   }
 }

@@ -1,0 +1,119 @@
+package dev.pullproof.registry.world;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.UnknownHostException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Hands out whole loopback addresses (127.0.0.2 and up), one per fake host, so a world can
+ * impersonate real names on their real ports (443 as root) while other runs do the same.
+ *
+ * <p>Two guards keep parallel runs apart: an exclusive file lock per address in a shared lock
+ * directory (held by the {@link LoopbackAddress} until it is closed, and released by the operating
+ * system if the process dies), which separates JVMs and allocators that use this class; and a trial
+ * bind of each port the caller needs, which skips addresses where anything else already listens.
+ */
+public final class LoopbackAllocator {
+  /** 127.0.0.2 is the first address handed out; 127.0.0.1 stays the machine's own. */
+  public static final int FIRST = 2;
+
+  private final Path lockDirectory;
+  private final int count;
+
+  /**
+   * @param lockDirectory where the per-address lock files live; every party that must not collide
+   *     uses the same directory
+   * @param count how many addresses to consider, from 127.0.0.2 upwards (at most 65534)
+   */
+  public LoopbackAllocator(Path lockDirectory, int count) {
+    if (lockDirectory == null) {
+      throw new IllegalArgumentException("lockDirectory is required");
+    }
+    if (count < 1 || count > 65534) {
+      throw new IllegalArgumentException("count must be 1 to 65534, got " + count);
+    }
+    this.lockDirectory = lockDirectory;
+    this.count = count;
+  }
+
+  /** Locks in {@code <java.io.tmpdir>/pullproof-loopback}, addresses 127.0.0.2 to 127.0.3.255. */
+  public static LoopbackAllocator shared() {
+    return new LoopbackAllocator(
+        Path.of(System.getProperty("java.io.tmpdir"), "pullproof-loopback"), 1022);
+  }
+
+  /**
+   * The first address no other allocator holds and on which each of {@code ports} can be bound now.
+   *
+   * @param ports ports the caller will bind on the address (e.g. 443); none for "any port"
+   * @throws IllegalStateException when every address is taken
+   */
+  public LoopbackAddress lease(int... ports) {
+    try {
+      Files.createDirectories(lockDirectory);
+      for (int i = 0; i < count; i++) {
+        InetAddress address = nth(i);
+        LoopbackAddress leased = tryLease(address, ports);
+        if (leased != null) {
+          return leased;
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot use lock directory " + lockDirectory, e);
+    }
+    throw new IllegalStateException(
+        "no free loopback address among "
+            + count
+            + " from 127.0.0.2 (locks in "
+            + lockDirectory
+            + "): close leases or raise the count");
+  }
+
+  private LoopbackAddress tryLease(InetAddress address, int[] ports) throws IOException {
+    Path lockFile = lockDirectory.resolve(address.getHostAddress() + ".lock");
+    FileChannel channel =
+        FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileLock lock;
+    try {
+      lock = channel.tryLock();
+    } catch (OverlappingFileLockException heldInThisJvm) {
+      lock = null;
+    }
+    if (lock == null || !allBindable(address, ports)) {
+      channel.close();
+      return null;
+    }
+    return new LoopbackAddress(address, channel);
+  }
+
+  private static boolean allBindable(InetAddress address, int[] ports) {
+    for (int port : ports) {
+      try (ServerSocket probe = new ServerSocket()) {
+        probe.setReuseAddress(true);
+        probe.bind(new InetSocketAddress(address, port));
+      } catch (IOException inUse) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static InetAddress nth(int index) {
+    int host = FIRST + index;
+    try {
+      return InetAddress.getByAddress(
+          new byte[] {127, 0, (byte) (host >> 8), (byte) (host & 0xff)});
+    } catch (UnknownHostException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
