@@ -51,7 +51,8 @@ public final class FakeRegistry implements AutoCloseable {
             config.authenticator(),
             config.tokenEndpoint(),
             content,
-            config.workerThreads());
+            config.workerThreads(),
+            config.contentSource(content));
     HttpHandler chain =
         new JournalHandler(journal, config.clock(), new BlockingHandler(new ErrorHandler(routes)));
     Undertow.Builder undertow = Undertow.builder();

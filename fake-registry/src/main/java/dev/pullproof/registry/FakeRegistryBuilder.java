@@ -5,6 +5,10 @@ import dev.pullproof.registry.auth.Authenticator;
 import dev.pullproof.registry.auth.Grants;
 import dev.pullproof.registry.auth.TokenService;
 import dev.pullproof.registry.auth.Users;
+import dev.pullproof.registry.content.RegistryContent;
+import dev.pullproof.registry.http.ContentSource;
+import dev.pullproof.registry.mirror.MirrorConfig;
+import dev.pullproof.registry.mirror.PullThrough;
 import dev.pullproof.registry.tls.TlsConfig;
 import io.undertow.server.HttpHandler;
 import java.time.Clock;
@@ -25,6 +29,7 @@ public final class FakeRegistryBuilder {
   private String tokenPath;
   private HttpHandler tokenEndpoint;
   private TlsConfig tls;
+  private MirrorConfig mirror;
 
   FakeRegistryBuilder() {}
 
@@ -104,6 +109,15 @@ public final class FakeRegistryBuilder {
     return this;
   }
 
+  /**
+   * Makes this registry a pull-through mirror: what it lacks is fetched from the upstream (with the
+   * upstream's credentials), stored and served; this registry's own auth still applies.
+   */
+  public FakeRegistryBuilder mirrorOf(MirrorConfig mirror) {
+    this.mirror = mirror;
+    return this;
+  }
+
   public FakeRegistry start() {
     FakeRegistry registry = new FakeRegistry(this, FakeRegistry.freshContent());
     baseUrl.set(registry.url());
@@ -136,6 +150,10 @@ public final class FakeRegistryBuilder {
 
   HttpHandler tokenEndpoint() {
     return tokenEndpoint;
+  }
+
+  ContentSource contentSource(RegistryContent content) {
+    return mirror == null ? ContentSource.LOCAL : new PullThrough(mirror, content);
   }
 
   TlsConfig tls() {

@@ -41,6 +41,7 @@ public final class RoutingHandler implements HttpHandler {
   private final Authenticator authenticator;
   private final HttpHandler tokenEndpoint;
   private final Map<Class<? extends Route>, RouteHandler> endpoints;
+  private final ContentSource source;
 
   /**
    * @param tokenEndpoint serves {@link Route.Token}; null when this server hosts no token service
@@ -51,6 +52,20 @@ public final class RoutingHandler implements HttpHandler {
       HttpHandler tokenEndpoint,
       RegistryContent content,
       int workerThreads) {
+    this(parser, authenticator, tokenEndpoint, content, workerThreads, ContentSource.LOCAL);
+  }
+
+  /**
+   * @param source fills content before an endpoint reads it (a pull-through mirror)
+   */
+  public RoutingHandler(
+      RouteParser parser,
+      Authenticator authenticator,
+      HttpHandler tokenEndpoint,
+      RegistryContent content,
+      int workerThreads,
+      ContentSource source) {
+    this.source = source;
     this.parser = parser;
     this.authenticator = authenticator;
     this.tokenEndpoint = tokenEndpoint;
@@ -87,6 +102,7 @@ public final class RoutingHandler implements HttpHandler {
         authenticator.authenticate(
             exchange, Access.required(route, method, mountSource(exchange, route)));
     exchange.putAttachment(Exchanges.PRINCIPAL, principal);
+    source.prepare(route, exchange);
     endpoints.get(route.getClass()).handle(exchange);
   }
 

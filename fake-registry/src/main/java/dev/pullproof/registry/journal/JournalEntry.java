@@ -41,6 +41,29 @@ public record JournalEntry(
     principal = principal == null ? Principal.ANONYMOUS : principal;
   }
 
+  /**
+   * The first value of a query parameter, decoded; e.g. {@code ns}, the upstream host containerd
+   * names when it pulls through a mirror ({@code ?ns=docker.io}).
+   */
+  public java.util.Optional<String> queryParameter(String name) {
+    for (String pair : query.split("&")) {
+      int eq = pair.indexOf('=');
+      String key = eq < 0 ? pair : pair.substring(0, eq);
+      if (decode(key).equals(name)) {
+        return java.util.Optional.of(eq < 0 ? "" : decode(pair.substring(eq + 1)));
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  private static String decode(String text) {
+    try {
+      return java.net.URLDecoder.decode(text, java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException malformed) {
+      return text;
+    }
+  }
+
   /** The request line as a human reads it: {@code GET /v2/app/manifests/1.0 -> 200}. */
   public String summary() {
     String q = query.isEmpty() ? "" : "?" + query;
