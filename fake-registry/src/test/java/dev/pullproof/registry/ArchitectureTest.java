@@ -81,8 +81,30 @@ class ArchitectureTest {
               ROOT + ".content..",
               ROOT + ".journal..",
               ROOT + ".auth..",
-              ROOT + ".http..")
+              ROOT + ".http..",
+              ROOT + ".mirror..",
+              ROOT + ".tls..",
+              ROOT + ".world..")
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(ROOT, ROOT + ".cli..");
+
+  @ArchTest
+  static final ArchRule tlsAndWorldStandAlone =
+      classes()
+          .that()
+          .resideInAnyPackage(ROOT + ".tls..", ROOT + ".world..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage(
+              ROOT + ".tls..", ROOT + ".world..", "java..", "javax..", "org.bouncycastle..");
+
+  @ArchTest
+  static final ArchRule mirrorSitsBesideTheHandlers =
+      noClasses()
+          .that()
+          .resideInAPackage(ROOT + ".mirror..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(ROOT + ".auth..", ROOT + ".journal..", ROOT + ".world..");
 }

@@ -135,6 +135,32 @@ public final class TlsConfig {
     }
   }
 
+  /** A client-side context that trusts {@code ca} and presents {@code client} (mutual TLS). */
+  public static SSLContext clientContext(CertificateAuthority ca, IssuedCertificate client) {
+    try {
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(keyManagers(client), trusting(ca).getTrustManagers(), null);
+      return context;
+    } catch (GeneralSecurityException | IOException e) {
+      throw new IllegalStateException("cannot build a TLS client context for " + client, e);
+    }
+  }
+
+  private static javax.net.ssl.KeyManager[] keyManagers(IssuedCertificate identity)
+      throws GeneralSecurityException, IOException {
+    char[] password = new char[0];
+    KeyStore keys = KeyStore.getInstance("PKCS12");
+    keys.load(null, null);
+    keys.setKeyEntry(
+        "identity",
+        identity.privateKey(),
+        password,
+        new ArrayList<>(identity.chain()).toArray(java.security.cert.Certificate[]::new));
+    KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    kmf.init(keys, password);
+    return kmf.getKeyManagers();
+  }
+
   private static TrustManagerFactory trusting(CertificateAuthority ca)
       throws GeneralSecurityException, IOException {
     KeyStore trust = KeyStore.getInstance("PKCS12");

@@ -53,6 +53,27 @@ class TlsRegistryTest {
   }
 
   @Test
+  void mutualTlsServesAClientWithACertificateFromTheCaAndNoOtherClient() throws Exception {
+    try (FakeRegistry registry =
+        FakeRegistry.builder().tls(TlsConfig.of(ca).requiringClientCertificates()).start()) {
+      var withCert = client(TlsConfig.clientContext(ca, ca.issueClient("node-1")));
+      var stranger =
+          client(
+              TlsConfig.clientContext(
+                  ca,
+                  CertificateAuthority.create("other", Clock.systemUTC()).issueClient("node-2")));
+
+      assertThat(withCert.send(v2(registry), ofString()).statusCode()).isEqualTo(200);
+      assertThatThrownBy(() -> client(TlsConfig.clientContext(ca)).send(v2(registry), ofString()))
+          .isInstanceOf(java.io.IOException.class);
+      assertThatThrownBy(() -> stranger.send(v2(registry), ofString()))
+          .isInstanceOf(java.io.IOException.class);
+      registry.journal().awaitQuiet(java.time.Duration.ofSeconds(5));
+      assertThat(registry.journal().all()).hasSize(1);
+    }
+  }
+
+  @Test
   void theServerCertificateNamesEveryImpersonatedNameAndTheBoundAddress() throws Exception {
     try (FakeRegistry registry =
         FakeRegistry.builder()
