@@ -21,6 +21,8 @@ import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A pull-through mirror's content: manifest and blob reads (GET and HEAD) of what the registry does
@@ -28,7 +30,7 @@ import java.util.List;
  * never reaches the upstream. A tag fetched once is not revalidated. Repositories outside {@link
  * MirrorConfig#repositories()} are NAME_UNKNOWN, blobs of a manifests-only mirror BLOB_UNKNOWN, and
  * an upstream 404 passes on as the upstream's error code. Other routes (tags, catalog, push) see
- * only local content.
+ * only local content. Parallel requests for one missing item make one upstream fetch.
  */
 public final class PullThrough implements ContentSource {
   private static final int MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
@@ -39,6 +41,8 @@ public final class PullThrough implements ContentSource {
   private final RegistryContent content;
   private final UpstreamClient upstream;
   private final ObjectMapper json = new ObjectMapper();
+  // One fetch per missing item at a time: parallel requests for it wait and then find it stored.
+  private final Map<String, Object> fetching = new ConcurrentHashMap<>();
 
   public PullThrough(MirrorConfig config, RegistryContent content) {
     this.config = config;
@@ -55,10 +59,18 @@ public final class PullThrough implements ContentSource {
     if (route instanceof Route.Manifest manifest) {
       var values = exchange.getRequestHeaders().get(Headers.ACCEPT);
       List<String> accept = values == null ? List.of() : List.copyOf(values);
-      manifest(manifest, accept);
+      synchronized (lockFor(manifest.repository() + "/manifests/" + manifest.reference())) {
+        manifest(manifest, accept);
+      }
     } else if (route instanceof Route.Blob blob) {
-      blob(blob);
+      synchronized (lockFor(blob.repository() + "/blobs/" + blob.digest())) {
+        blob(blob);
+      }
     }
+  }
+
+  private Object lockFor(String key) {
+    return fetching.computeIfAbsent(key, k -> new Object());
   }
 
   private void manifest(Route.Manifest route, List<String> acceptValues) throws IOException {

@@ -91,6 +91,27 @@ class PullThroughTest {
   }
 
   @Test
+  void parallelRequestsForOneMissingBlobMakeOneUpstreamFetch() throws Exception {
+    upstream = FakeRegistry.builder().start();
+    PublishedImage image = publish(upstream, "library/app");
+    mirror = FakeRegistry.builder().mirrorOf(MirrorConfig.of(upstream.url())).start();
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      var answers = new java.util.ArrayList<java.util.concurrent.Future<RawHttp.Response>>();
+      for (int i = 0; i < 8; i++) {
+        answers.add(pool.submit(() -> get(mirror, "/v2/library/app/blobs/" + layer(image))));
+      }
+      for (var answer : answers) {
+        assertThat(answer.get().status()).isEqualTo(200);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    upstream.journal().awaitQuiet(QUIET);
+    upstream.journal().assertRequested("GET /v2/library/app/blobs/" + layer(image) + " -> 200", 1);
+  }
+
+  @Test
   void theNsParameterContainerdSendsIsRecorded() throws Exception {
     upstream = FakeRegistry.builder().start();
     publish(upstream, "library/app");
