@@ -94,6 +94,22 @@ class TlsRegistryTest {
   }
 
   @Test
+  void theWrongNameModeFailsHostnameVerificationForAnImpersonatedName() throws Exception {
+    try (FakeRegistry registry =
+        FakeRegistry.builder()
+            .host("127.0.0.3")
+            .tls(TlsConfig.of(ca, "registry-1.docker.io").withMode(TlsMode.WRONG_NAME))
+            .start()) {
+      NamedTlsClient client = new NamedTlsClient(TlsConfig.clientContext(ca));
+
+      assertThatThrownBy(
+              () -> client.get("127.0.0.3", registry.port(), "registry-1.docker.io", "/v2/"))
+          .isInstanceOf(SSLHandshakeException.class)
+          .hasMessageContaining("No subject alternative DNS name matching registry-1.docker.io");
+    }
+  }
+
+  @Test
   void theExpiredModeServesACertificateThatEndedBeforeNow() throws Exception {
     Instant now = Instant.parse("2026-03-01T12:00:00Z");
     CertificateAuthority fixed =
