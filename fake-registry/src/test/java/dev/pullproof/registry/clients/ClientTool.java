@@ -71,11 +71,10 @@ final class ClientTool {
     Path out = Files.createTempFile("client-out-", ".txt");
     Path err = Files.createTempFile("client-err-", ".txt");
     try {
-      Process process =
-          new ProcessBuilder(command)
-              .redirectOutput(out.toFile())
-              .redirectError(err.toFile())
-              .start();
+      ProcessBuilder builder =
+          new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+      builder.environment().putAll(env);
+      Process process = builder.start();
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly();
         throw new AssertionError(String.join(" ", command) + " did not finish within " + timeout);
