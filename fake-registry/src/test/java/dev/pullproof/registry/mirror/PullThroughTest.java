@@ -112,6 +112,22 @@ class PullThroughTest {
   }
 
   @Test
+  void aManifestHeadAsContainerdSendsFirstIsAnsweredFromAnUpstreamGet() throws Exception {
+    upstream = FakeRegistry.builder().start();
+    PublishedImage image = publish(upstream, "library/app");
+    mirror = FakeRegistry.builder().mirrorOf(MirrorConfig.of(upstream.url())).start();
+
+    RawHttp.Response head =
+        new RawHttp(mirror).send("HEAD", "/v2/library/app/manifests/1.0?ns=docker.io", OCI, null);
+
+    assertThat(head.status()).isEqualTo(200);
+    assertThat(head.header("Docker-Content-Digest")).isEqualTo(image.digest().toString());
+    upstream.journal().awaitQuiet(QUIET);
+    upstream.journal().assertRequested("GET /v2/library/app/manifests/1.0 -> 200", 1);
+    upstream.journal().assertNotRequested("HEAD *");
+  }
+
+  @Test
   void theNsParameterContainerdSendsIsRecorded() throws Exception {
     upstream = FakeRegistry.builder().start();
     publish(upstream, "library/app");
