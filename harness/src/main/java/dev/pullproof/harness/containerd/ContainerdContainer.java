@@ -50,6 +50,8 @@ public class ContainerdContainer extends GenericContainer<ContainerdContainer> {
   private final Clock clock;
   private final ContainerdLog log = new ContainerdLog();
   private String logLevel = "info";
+  private Duration callTimeout = Duration.ofSeconds(10);
+  private Duration pullTimeout = Duration.ofSeconds(120);
   private Path socketDirectory;
   private CriClient cri;
   private CriPluginState criPlugin;
@@ -108,6 +110,20 @@ public class ContainerdContainer extends GenericContainer<ContainerdContainer> {
     return self();
   }
 
+  /**
+   * Deadlines of the CRI client: each call (10 s by default) and each PullImage (120 s); a pull
+   * past its deadline fails with {@code DEADLINE_EXCEEDED}, as a kubelet's would.
+   */
+  public ContainerdContainer withCriTimeouts(Duration call, Duration pull) {
+    if (call.isNegative() || call.isZero() || pull.isNegative() || pull.isZero()) {
+      throw new IllegalArgumentException(
+          "CRI timeouts must be positive, were call=" + call + " pull=" + pull);
+    }
+    this.callTimeout = call;
+    this.pullTimeout = pull;
+    return self();
+  }
+
   @Override
   protected void configure() {
     new StaleContainerSweep(getDockerClient()).sweep();
@@ -141,7 +157,7 @@ public class ContainerdContainer extends GenericContainer<ContainerdContainer> {
 
   @Override
   protected void containerIsStarted(InspectContainerResponse info) {
-    cri = CriClient.connect(socketPath());
+    cri = CriClient.connect(socketPath(), callTimeout, pullTimeout);
     try {
       criPlugin = CriPluginState.loaded(cri.version(), cri.status());
     } catch (CriCallException e) {
