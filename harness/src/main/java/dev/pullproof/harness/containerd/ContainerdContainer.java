@@ -1,0 +1,243 @@
+package dev.pullproof.harness.containerd;
+
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Volume;
+import dev.pullproof.harness.cri.CriCallException;
+import dev.pullproof.harness.cri.CriClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.images.builder.Transferable;
+import org.testcontainers.utility.DockerImageName;
+
+/**
+ * Real containerd of one {@link PreparedRelease}, as a Testcontainers module. It runs on the host
+ * network (registries the JVM opens on loopback are reachable; {@link #withExtraHost} impersonates
+ * names), with SYS_ADMIN and unconfined seccomp/AppArmor instead of {@code --privileged} (which
+ * this engine refuses), {@code /var/lib/containerd} on a tmpfs (a fresh content store per
+ * container; overlay on overlay fails) and {@code /run/containerd} bind-mounted from a fresh host
+ * directory, where the JVM reaches {@code containerd.sock}.
+ *
+ * <p>Ready means: containerd logged "containerd successfully booted", then a CRI {@code Version}
+ * and {@code Status} call were made; their answer, or the error and containerd's log line saying
+ * why CRI did not load, is {@link #criPlugin()}. The log is kept after the container stops. Each
+ * container carries {@link RunLabels}; starting one first removes stale ones of dead runs.
+ */
+public class ContainerdContainer extends GenericContainer<ContainerdContainer> {
+  public static final String ETC = "/etc/containerd";
+  public static final String RUN = "/run/containerd";
+  public static final String SOCKET = RUN + "/containerd.sock";
+  private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(60);
+
+  private final PreparedRelease release;
+  private final Clock clock;
+  private final ContainerdLog log = new ContainerdLog();
+  private String logLevel = "info";
+  private Duration callTimeout = Duration.ofSeconds(10);
+  private Duration pullTimeout = Duration.ofSeconds(120);
+  private Path socketDirectory;
+  private CriClient cri;
+  private CriPluginState criPlugin;
+  private Duration startToReady;
+
+  /** A container of an image {@link ContainerdImage} made sure of. */
+  public ContainerdContainer(PreparedRelease release, String imageName, Clock clock) {
+    super(DockerImageName.parse(imageName));
+    this.release = release;
+    this.clock = clock;
+    withNetworkMode("host");
+    withTmpFs(Map.of("/var/lib/containerd", "rw"));
+    withLabels(RunLabels.current().asMap());
+    withLogConsumer(log);
+    withStartupAttempts(1);
+    waitingFor(
+        Wait.forLogMessage("(?s).*containerd successfully booted.*", 1)
+            .withStartupTimeout(BOOT_TIMEOUT));
+  }
+
+  /**
+   * The prepared release of {@code family} from the cache, its image built if the engine lacks it.
+   */
+  public static ContainerdContainer of(VersionFamily family) {
+    PreparedRelease release = PreparedRelease.load(CacheRoot.current(), family);
+    Clock clock = Clock.systemUTC();
+    ContainerdImage.Ready image =
+        new ContainerdImage(DockerClientFactory.instance().client(), clock).ensure(release);
+    return new ContainerdContainer(release, image.name(), clock);
+  }
+
+  /** The config.toml containerd reads ({@code /etc/containerd/config.toml}). */
+  public ContainerdContainer withConfigToml(String toml) {
+    return withEtcFile("config.toml", toml);
+  }
+
+  /**
+   * A file under {@code /etc/containerd}, e.g. {@code certs.d/docker.io/hosts.toml} or a CA
+   * certificate a hosts.toml names.
+   */
+  public ContainerdContainer withEtcFile(String relativePath, String content) {
+    return withEtcFile(relativePath, content.getBytes(StandardCharsets.UTF_8));
+  }
+
+  public ContainerdContainer withEtcFile(String relativePath, byte[] content) {
+    return withCopyToContainer(Transferable.of(content, 0644), ETC + "/" + checked(relativePath));
+  }
+
+  /** containerd's {@code --log-level}: info by default; debug shows each registry request. */
+  public ContainerdContainer withLogLevel(String level) {
+    if (!List.of("trace", "debug", "info", "warn", "error").contains(level)) {
+      throw new IllegalArgumentException(
+          "log level must be trace, debug, info, warn or error, was '" + level + "'");
+    }
+    this.logLevel = level;
+    return self();
+  }
+
+  /**
+   * Deadlines of the CRI client: each call (10 s by default) and each PullImage (120 s); a pull
+   * past its deadline fails with {@code DEADLINE_EXCEEDED}, as a kubelet's would.
+   */
+  public ContainerdContainer withCriTimeouts(Duration call, Duration pull) {
+    if (call.isNegative() || call.isZero() || pull.isNegative() || pull.isZero()) {
+      throw new IllegalArgumentException(
+          "CRI timeouts must be positive, were call=" + call + " pull=" + pull);
+    }
+    this.callTimeout = call;
+    this.pullTimeout = pull;
+    return self();
+  }
+
+  @Override
+  protected void configure() {
+    new StaleContainerSweep(getDockerClient()).sweep();
+    try {
+      socketDirectory = Files.createTempDirectory("pullproof-containerd-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a socket directory for containerd", e);
+    }
+    withCommand("--log-level", logLevel);
+    Bind socketBind = new Bind(socketDirectory.toString(), new Volume(RUN));
+    withCreateContainerCmdModifier(
+        cmd -> {
+          HostConfig host = cmd.getHostConfig();
+          List<Bind> binds = new ArrayList<>();
+          if (host.getBinds() != null) {
+            binds.addAll(Arrays.asList(host.getBinds()));
+          }
+          binds.add(socketBind);
+          host.withCapAdd(Capability.SYS_ADMIN)
+              .withSecurityOpts(List.of("seccomp=unconfined", "apparmor=unconfined"))
+              .withBinds(binds);
+        });
+  }
+
+  @Override
+  public void start() {
+    Instant begin = clock.instant();
+    super.start();
+    startToReady = Duration.between(begin, clock.instant());
+  }
+
+  @Override
+  protected void containerIsStarted(InspectContainerResponse info) {
+    cri = CriClient.connect(socketPath(), callTimeout, pullTimeout);
+    try {
+      criPlugin = CriPluginState.loaded(cri.version(), cri.status());
+    } catch (CriCallException e) {
+      criPlugin = CriPluginState.notLoaded(e.rpcError(), log.criLoadFailures());
+    }
+  }
+
+  @Override
+  public void stop() {
+    if (cri != null) {
+      cri.close();
+      cri = null;
+    }
+    super.stop();
+    deleteSocketDirectory();
+  }
+
+  public PreparedRelease release() {
+    return release;
+  }
+
+  /** The CRI client on this container's socket; open while the container runs. */
+  public CriClient cri() {
+    if (cri == null) {
+      throw new IllegalStateException("containerd " + release.family() + " is not running");
+    }
+    return cri;
+  }
+
+  /** Whether CRI answers, known from the moment {@link #start()} returns. */
+  public CriPluginState criPlugin() {
+    if (criPlugin == null) {
+      throw new IllegalStateException("containerd " + release.family() + " has not started");
+    }
+    return criPlugin;
+  }
+
+  /** {@code ctr} in this container. */
+  public Ctr ctr() {
+    return new Ctr(this, clock);
+  }
+
+  /** containerd's log, kept after the container stops. */
+  public ContainerdLog containerdLog() {
+    return log;
+  }
+
+  /** The host path of {@code containerd.sock}. */
+  public Path socketPath() {
+    return socketDirectory.resolve("containerd.sock");
+  }
+
+  /** From {@link #start()} to ready (CRI state known), or null before. */
+  public Duration startToReady() {
+    return startToReady;
+  }
+
+  private void deleteSocketDirectory() {
+    if (socketDirectory == null) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(socketDirectory)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      // Left behind in the temp directory: harmless, and the next container uses a new one.
+    }
+    socketDirectory = null;
+  }
+
+  private static String checked(String relativePath) {
+    if (relativePath == null
+        || relativePath.isBlank()
+        || relativePath.startsWith("/")
+        || Path.of(relativePath).normalize().startsWith("..")
+        || relativePath.contains("\\")) {
+      throw new IllegalArgumentException(
+          "file under " + ETC + " must be a relative path inside it, was '" + relativePath + "'");
+    }
+    return Path.of(relativePath).normalize().toString();
+  }
+}

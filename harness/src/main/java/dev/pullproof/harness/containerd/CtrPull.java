@@ -1,0 +1,71 @@
+package dev.pullproof.harness.containerd;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A {@code ctr images pull} as a scenario asks for it: {@code --hosts-dir} (ctr reads hosts.toml
+ * files from there, not config.toml's CRI section), {@code --user user:password}, {@code
+ * --plain-http}, in a namespace ({@code k8s.io} by default, where CRI sees the images).
+ */
+public record CtrPull(
+    String image,
+    Optional<String> hostsDir,
+    Optional<String> user,
+    boolean plainHttp,
+    String namespace) {
+
+  public CtrPull {
+    if (image == null || image.isBlank()) {
+      throw new IllegalArgumentException("image must not be empty");
+    }
+    if (namespace == null || namespace.isBlank()) {
+      throw new IllegalArgumentException("namespace must not be empty");
+    }
+    user.ifPresent(
+        u -> {
+          if (!u.contains(":")) {
+            throw new IllegalArgumentException("user must be 'name:password'");
+          }
+        });
+  }
+
+  public static CtrPull of(String image) {
+    return new CtrPull(image, Optional.empty(), Optional.empty(), false, "k8s.io");
+  }
+
+  public CtrPull withHostsDir(String dir) {
+    return new CtrPull(image, Optional.of(dir), user, plainHttp, namespace);
+  }
+
+  public CtrPull withUser(String nameAndPassword) {
+    return new CtrPull(image, hostsDir, Optional.of(nameAndPassword), plainHttp, namespace);
+  }
+
+  public CtrPull withPlainHttp() {
+    return new CtrPull(image, hostsDir, user, true, namespace);
+  }
+
+  public CtrPull withNamespace(String name) {
+    return new CtrPull(image, hostsDir, user, plainHttp, name);
+  }
+
+  /** The command line, secrets included: only for exec. */
+  List<String> command() {
+    List<String> args = new ArrayList<>(List.of("ctr", "--address", ContainerdContainer.SOCKET));
+    args.addAll(List.of("--namespace", namespace, "images", "pull"));
+    hostsDir.ifPresent(d -> args.addAll(List.of("--hosts-dir", d)));
+    user.ifPresent(u -> args.addAll(List.of("--user", u)));
+    if (plainHttp) {
+      args.add("--plain-http");
+    }
+    args.add(image);
+    return args;
+  }
+
+  /** The command line with the password masked, for reports. */
+  public String display() {
+    return String.join(" ", command()).replaceAll("(--user [^: ]+:)\\S+", "$1***");
+  }
+}
