@@ -27,18 +27,24 @@ public final class ScenarioRunner {
   private final VerdictChecker checker = new VerdictChecker();
   private final int parallelism;
   private final Clock clock;
+  private final Duration grace;
 
   /**
    * @param execution runs one job; {@link #forNodes} gives the real one
    * @param parallelism how many jobs run at once, at least 1
    */
   public ScenarioRunner(Function<Job, Outcome> execution, int parallelism, Clock clock) {
+    this(execution, parallelism, clock, GRACE);
+  }
+
+  ScenarioRunner(Function<Job, Outcome> execution, int parallelism, Clock clock, Duration grace) {
     if (parallelism < 1) {
       throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
     }
     this.execution = execution;
     this.parallelism = parallelism;
     this.clock = clock;
+    this.grace = grace;
   }
 
   /** A runner that starts real worlds and nodes, at most {@code parallelism} at once. */
@@ -88,7 +94,7 @@ public final class ScenarioRunner {
   /** Runs the job on its own thread, giving up after the scenario's timeout plus grace. */
   RunResult bounded(Job job) {
     Instant started = clock.instant();
-    Duration limit = job.scenario().timeout().plus(GRACE);
+    Duration limit = job.scenario().timeout().plus(grace);
     ExecutorService single =
         Executors.newSingleThreadExecutor(r -> new Thread(r, "pullproof " + job.label()));
     Outcome outcome;
@@ -101,10 +107,10 @@ public final class ScenarioRunner {
         outcome =
             Outcome.failedToRun(
                 "timed out after "
-                    + job.scenario().timeout().toSeconds()
-                    + " s (the scenario's timeout) plus "
-                    + GRACE.toSeconds()
-                    + " s for teardown",
+                    + job.scenario().timeout().toMillis()
+                    + " ms (the scenario's timeout) plus "
+                    + grace.toMillis()
+                    + " ms for teardown",
                 started,
                 Duration.between(started, clock.instant()));
       } catch (ExecutionException e) {
