@@ -23,6 +23,11 @@ public interface KubeletCredentials {
    */
   Resolution resolve(PullAuth.CredentialProvider provider, String image) throws Exception;
 
+  /** Makes one {@link KubeletCredentials} per run; found by {@link java.util.ServiceLoader}. */
+  interface Factory {
+    KubeletCredentials create();
+  }
+
   /** For builds without the fake helper wired in: every resolution fails and says so. */
   KubeletCredentials UNAVAILABLE =
       (provider, image) -> {
