@@ -29,6 +29,12 @@ final class ExpectationParser {
   };
   static final String[] PULL_KEYS = {"outcome", "error_contains", "error_matches", "duration"};
 
+  private final Names names;
+
+  ExpectationParser(Names names) {
+    this.names = names;
+  }
+
   Expectations expectations(TableReader t) {
     List<String> keys = new ArrayList<>(List.of(SET_KEYS));
     keys.add("version");
@@ -41,6 +47,7 @@ final class ExpectationParser {
               for (String label : versions.keys()) {
                 Optional<VersionFamily> family =
                     ScenarioParser.family(label, m -> versions.problem(label, m));
+                family.ifPresent(f -> names.runsOn(versions, label, f));
                 Optional<TableReader> table = versions.table(label);
                 if (family.isPresent() && table.isPresent()) {
                   table.get().allowOnly(SET_KEYS);
@@ -148,7 +155,7 @@ final class ExpectationParser {
   }
 
   /** A string for every version, or a table from version family to string. */
-  private static <V> Map<VersionFamily, V> perVersion(
+  private <V> Map<VersionFamily, V> perVersion(
       TableReader t, String key, Function<String, V> convert) {
     Map<VersionFamily, V> out = new EnumMap<>(VersionFamily.class);
     Optional<Object> raw = t.raw(key);
@@ -166,6 +173,7 @@ final class ExpectationParser {
           for (String label : byVersion.keys()) {
             Optional<VersionFamily> family =
                 ScenarioParser.family(label, m -> byVersion.problem(label, m));
+            family.ifPresent(f -> names.runsOn(byVersion, label, f));
             Optional<String> text = byVersion.string(label);
             if (family.isPresent() && text.isPresent()) {
               byVersion
@@ -177,13 +185,15 @@ final class ExpectationParser {
     return out;
   }
 
-  private static Optional<HostPattern> pattern(TableReader t, TableReader.Item item) {
+  private Optional<HostPattern> pattern(TableReader t, TableReader.Item item) {
     if (!(item.value() instanceof String text)) {
       t.problemAt(item, "expected a request such as \"hub GET /v2/ -> 401\"");
       return Optional.empty();
     }
     try {
-      return Optional.of(HostPattern.parse(text));
+      HostPattern pattern = HostPattern.parse(text);
+      names.registry(t, item, pattern);
+      return Optional.of(pattern);
     } catch (IllegalArgumentException e) {
       t.problemAt(item, e.getMessage());
       return Optional.empty();

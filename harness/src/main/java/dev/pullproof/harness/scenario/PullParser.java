@@ -12,10 +12,12 @@ import java.util.Optional;
 final class PullParser {
   private final Path file;
   private final ExpectationParser expectations;
+  private final Names names;
 
-  PullParser(Path file, ExpectationParser expectations) {
+  PullParser(Path file, ExpectationParser expectations, Names names) {
     this.file = file;
     this.expectations = expectations;
+    this.names = names;
   }
 
   List<PullSpec> pulls(TableReader root) {
@@ -33,6 +35,7 @@ final class PullParser {
   private Optional<PullSpec> pull(TableReader p) {
     p.allowOnly("image", "via", "secret", "credential_provider", "ctr", "expect");
     Optional<String> image = p.requiredString("image");
+    image.ifPresent(i -> names.placeholders(p, "image", i));
     Via via = Via.CRI;
     Optional<String> viaText = p.string("via");
     if (viaText.isPresent()) {

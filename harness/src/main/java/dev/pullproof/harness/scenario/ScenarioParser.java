@@ -56,16 +56,15 @@ public final class ScenarioParser {
     Duration timeout = root.duration("timeout").orElse(Scenario.DEFAULT_TIMEOUT);
     Map<String, RegistrySpec> registries =
         root.table("registries").map(t -> new WorldParser(t).registries()).orElse(Map.of());
+    Names names = new Names(registries.keySet(), versions);
     ContainerdSetup containerd =
         root.table("containerd")
-            .map(t -> containerd(t, file.toAbsolutePath().getParent()))
+            .map(t -> containerd(t, file.toAbsolutePath().getParent(), names))
             .orElse(ContainerdSetup.EMPTY);
-    ExpectationParser expectations = new ExpectationParser();
-    List<PullSpec> pulls = new PullParser(file, expectations).pulls(root);
+    ExpectationParser expectations = new ExpectationParser(names);
+    List<PullSpec> pulls = new PullParser(file, expectations, names).pulls(root);
     Expectations expect =
         root.table("expect").map(expectations::expectations).orElse(Expectations.NONE);
-
-    new References(root, registries.keySet(), versions).check(containerd, pulls, expect);
     new WorldParser.Checks(root, registries).check();
     problems.throwIfAny();
     try {
@@ -128,9 +127,10 @@ public final class ScenarioParser {
     return family;
   }
 
-  private static ContainerdSetup containerd(TableReader table, Path dir) {
+  private static ContainerdSetup containerd(TableReader table, Path dir, Names names) {
     table.allowOnly("files", "version");
-    List<ContainerdFile> common = table.table("files").map(t -> files(t, dir)).orElse(List.of());
+    List<ContainerdFile> common =
+        table.table("files").map(t -> files(t, dir, names)).orElse(List.of());
     Map<VersionFamily, List<ContainerdFile>> byVersion = new EnumMap<>(VersionFamily.class);
     table
         .table("version")
@@ -140,11 +140,16 @@ public final class ScenarioParser {
                 Optional<VersionFamily> family =
                     family(label, message -> versions.problem(label, message));
                 Optional<TableReader> perVersion = versions.table(label);
+                family.ifPresent(f -> names.runsOn(versions, label, f));
                 if (family.isPresent() && perVersion.isPresent()) {
                   perVersion.get().allowOnly("files");
                   byVersion.put(
                       family.get(),
-                      perVersion.get().table("files").map(t -> files(t, dir)).orElse(List.of()));
+                      perVersion
+                          .get()
+                          .table("files")
+                          .map(t -> files(t, dir, names))
+                          .orElse(List.of()));
                 }
               }
             });
@@ -152,7 +157,7 @@ public final class ScenarioParser {
   }
 
   /** {@code "path" = "inline text"} or {@code "path" = { file = "relative/to/scenario" }}. */
-  private static List<ContainerdFile> files(TableReader table, Path dir) {
+  private static List<ContainerdFile> files(TableReader table, Path dir, Names names) {
     Map<String, ContainerdFile> files = new LinkedHashMap<>();
     for (String path : table.keys()) {
       Object value = table.raw(path).orElseThrow();
@@ -188,7 +193,9 @@ public final class ScenarioParser {
         }
       }
       String content = text.orElse(null);
+      names.placeholders(table, path, path);
       if (content != null) {
+        names.placeholders(table, path, content);
         String from = origin;
         table
             .convert(path, () -> new ContainerdFile(path, content, from))

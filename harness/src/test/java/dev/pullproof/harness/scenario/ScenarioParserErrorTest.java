@@ -91,7 +91,8 @@ class ScenarioParserErrorTest {
             "name = \"x\"\nversions = [\"2\"]\n"
                 + PULL
                 + "[expect.version.\"1.6\"]\noutcome = \"success\"\n");
-    assertThat(p.key()).isEqualTo("expect");
+    assertThat(p.key()).isEqualTo("expect.version.\"1.6\"");
+    assertThat(p.line()).isEqualTo(5);
     assertThat(p.message()).contains("refines version 1.6").contains("versions = [2]");
   }
 
@@ -102,8 +103,8 @@ class ScenarioParserErrorTest {
             "name = \"x\"\n[registries.hub]\n"
                 + PULL
                 + "[expect]\nrequests = [\"hbu GET /v2/ -> 401\"]\n");
-    assertThat(p.key()).isEqualTo("expect");
-    assertThat(p.line()).isEqualTo(5);
+    assertThat(p.key()).isEqualTo("expect.requests[0]");
+    assertThat(p.line()).isEqualTo(6);
     assertThat(p.message())
         .contains("names undefined registry 'hbu'")
         .contains("did you mean 'hub'?");
@@ -113,8 +114,30 @@ class ScenarioParserErrorTest {
   void aPlaceholderNamingAnUndefinedRegistryIsAnError() {
     Problem p =
         only("name = \"x\"\n[registries.hub]\n[[pull]]\nimage = \"{{hub2.address}}/app:1\"\n");
-    assertThat(p.key()).isEqualTo("pull");
+    assertThat(p.key()).isEqualTo("pull[0].image");
+    assertThat(p.line()).isEqualTo(4);
     assertThat(p.message()).contains("{{hub2.address}}").contains("did you mean 'hub'?");
+  }
+
+  @Test
+  void placeholdersInContainerdFilesAreCheckedWhereTheyAreWritten() {
+    List<Problem> found =
+        problems(
+            "name = \"x\"\n[registries.hub]\n"
+                + PULL
+                + "[containerd.files]\n\"certs.d/{{hub.adress}}/hosts.toml\" = \"server = '{{hbu.url}}'\\n\"\n"
+                + "[containerd.version.\"1.6\".files]\n\"config.toml\" = \"version = 2\\n\"\n");
+    assertThat(found)
+        .extracting(Problem::line, Problem::key)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                6, "containerd.files.\"certs.d/{{hub.adress}}/hosts.toml\""),
+            org.assertj.core.groups.Tuple.tuple(
+                6, "containerd.files.\"certs.d/{{hub.adress}}/hosts.toml\""));
+    assertThat(found.get(0).message())
+        .contains("unknown placeholder attribute 'adress'")
+        .contains("did you mean 'address'?");
+    assertThat(found.get(1).message()).contains("{{hbu.url}} names undefined registry 'hbu'");
   }
 
   @Test
