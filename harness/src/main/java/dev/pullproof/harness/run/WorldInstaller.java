@@ -38,13 +38,18 @@ public final class WorldInstaller {
 
   /** Starts every registry of the scenario; on any failure stops those already started. */
   public World start(Scenario scenario) {
+    return start(scenario.registries().values());
+  }
+
+  /** Starts these registries; on any failure stops those already started. */
+  public World start(java.util.Collection<RegistrySpec> specs) {
     Map<String, FakeRegistry> started = new LinkedHashMap<>();
     Map<String, Map<String, String>> placeholders = new LinkedHashMap<>();
     Map<String, String> extraHosts = new LinkedHashMap<>();
     List<String> leased = new ArrayList<>();
     Runnable release = () -> leased.forEach(addresses::release);
     try {
-      for (RegistrySpec spec : scenario.registries().values()) {
+      for (RegistrySpec spec : specs) {
         unsupported(spec);
         String ip = addresses.lease();
         leased.add(ip);

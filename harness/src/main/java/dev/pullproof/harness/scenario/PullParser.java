@@ -20,10 +20,12 @@ final class PullParser {
     this.names = names;
   }
 
-  List<PullSpec> pulls(TableReader root) {
+  List<PullSpec> pulls(TableReader root, boolean required) {
     List<PullSpec> pulls = new ArrayList<>();
     if (!root.has("pull")) {
-      root.problems().add(1, "pull", "is required: at least one [[pull]] with an image");
+      if (required) {
+        root.problems().add(1, "pull", "is required: at least one [[pull]] with an image");
+      }
       return pulls;
     }
     for (TableReader.Item item : root.items("pull")) {

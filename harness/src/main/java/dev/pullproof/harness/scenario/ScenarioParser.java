@@ -33,6 +33,21 @@ public final class ScenarioParser {
 
   /** Parses a file, giving it the id a catalogue found it under. */
   public Scenario parse(Path file, String id) {
+    return parse(file, id, false).scenario().orElseThrow();
+  }
+
+  /**
+   * Parses a world file: a scenario file whose {@code [[pull]]} tables are optional, for serving
+   * its registries alone. Returns the registries by name, in file order.
+   */
+  public Map<String, RegistrySpec> parseWorld(Path file) {
+    return parse(file, "world", true).registries();
+  }
+
+  /** What a file holds: its registries and, unless read as a world file, the scenario. */
+  private record Parsed(Map<String, RegistrySpec> registries, Optional<Scenario> scenario) {}
+
+  private Parsed parse(Path file, String id, boolean world) {
     Problems problems = new Problems(file);
     TomlParseResult toml;
     try {
@@ -62,24 +77,29 @@ public final class ScenarioParser {
             .map(t -> containerd(t, file.toAbsolutePath().getParent(), names))
             .orElse(ContainerdSetup.EMPTY);
     ExpectationParser expectations = new ExpectationParser(names);
-    List<PullSpec> pulls = new PullParser(file, expectations, names).pulls(root);
+    List<PullSpec> pulls = new PullParser(file, expectations, names).pulls(root, !world);
     Expectations expect =
         root.table("expect").map(expectations::expectations).orElse(Expectations.NONE);
     new WorldParser.Checks(root, registries).check();
     problems.throwIfAny();
+    if (world) {
+      return new Parsed(registries, Optional.empty());
+    }
     try {
-      return new Scenario(
-          id,
-          file,
-          name.orElseThrow(),
-          summary,
-          versions,
-          registries,
-          containerd,
-          pulls,
-          repeat,
-          timeout,
-          expect);
+      Scenario scenario =
+          new Scenario(
+              id,
+              file,
+              name.orElseThrow(),
+              summary,
+              versions,
+              registries,
+              containerd,
+              pulls,
+              repeat,
+              timeout,
+              expect);
+      return new Parsed(registries, Optional.of(scenario));
     } catch (IllegalArgumentException e) {
       problems.add(1, "", e.getMessage());
       problems.throwIfAny();

@@ -27,7 +27,10 @@ class PullproofCliTest {
     Harness none = new Harness(Optional.empty(), () -> KubeletCredentials.UNAVAILABLE);
     CommandLine cli =
         PullproofCli.commandLine(
-            none, Clock.systemUTC(), new PrintStream(progress, true, StandardCharsets.UTF_8));
+            none,
+            Clock.systemUTC(),
+            new PrintStream(progress, true, StandardCharsets.UTF_8),
+            Runnable::run);
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     return cli.execute(args);
