@@ -20,6 +20,9 @@ final class SvgTimeline {
   static final int RIGHT = 20;
   static final int LANE = 34;
 
+  /** Horizontal room a status label needs, in pixels. */
+  static final double LABEL_GAP = 20;
+
   private final Redactor redactor;
 
   SvgTimeline(Redactor redactor) {
@@ -44,6 +47,7 @@ final class SvgTimeline {
             height));
     svg.append("<title>requests per host over time</title>\n");
     axis(svg, span, height);
+    legend(svg);
     int lane = 0;
     laneLabel(svg, lane, "pulls");
     for (PullAttempt p : outcome.pulls()) {
@@ -77,20 +81,34 @@ final class SvgTimeline {
     for (Map.Entry<String, List<JournalEntry>> host : journals.entrySet()) {
       lane++;
       laneLabel(svg, lane, host.getKey());
+      // Status labels go above the mark, or below when the one above would overlap the last;
+      // when both would, the tooltip alone carries it.
+      double[] lastLabel = {-LABEL_GAP, -LABEL_GAP};
       for (JournalEntry e : host.getValue()) {
         double x = x(e.time().toEpochMilli() - origin.toEpochMilli(), span);
+        String label = "";
+        for (int slot = 0; slot < 2; slot++) {
+          if (x - lastLabel[slot] >= LABEL_GAP) {
+            lastLabel[slot] = x;
+            label =
+                String.format(
+                    Locale.ROOT,
+                    "<text x=\"%.1f\" y=\"%d\" font-size=\"9\" text-anchor=\"middle\">%d</text>",
+                    x,
+                    slot == 0 ? y(lane) - 9 : y(lane) + 16,
+                    e.status());
+            break;
+          }
+        }
         svg.append(
             String.format(
                 Locale.ROOT,
-                "<g><rect x=\"%.1f\" y=\"%d\" width=\"4\" height=\"14\" fill=\"%s\"/>"
-                    + "<text x=\"%.1f\" y=\"%d\" font-size=\"9\" text-anchor=\"middle\">%d</text>"
+                "<g><rect x=\"%.1f\" y=\"%d\" width=\"4\" height=\"14\" fill=\"%s\"/>%s"
                     + "<title>%s</title></g>\n",
                 x - 2,
                 y(lane) - 7,
                 color(e.status()),
-                x,
-                y(lane) - 9,
-                e.status(),
+                label,
                 text(
                     host.getKey()
                         + " "
@@ -127,6 +145,25 @@ final class SvgTimeline {
               x(ms, span),
               bottom + 13,
               ms));
+    }
+  }
+
+  private static void legend(StringBuilder svg) {
+    String[][] keys = {
+      {"2xx", "#2e7d32"}, {"3xx", "#1565c0"}, {"4xx", "#ef6c00"}, {"5xx", "#c62828"}
+    };
+    int x = WIDTH - RIGHT - 4 * 48;
+    for (String[] key : keys) {
+      svg.append(
+          String.format(
+              Locale.ROOT,
+              "<rect x=\"%d\" y=\"6\" width=\"4\" height=\"10\" fill=\"%s\"/>"
+                  + "<text x=\"%d\" y=\"15\" fill=\"#555\">%s</text>\n",
+              x,
+              key[1],
+              x + 7,
+              key[0]));
+      x += 48;
     }
   }
 

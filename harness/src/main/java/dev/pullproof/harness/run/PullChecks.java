@@ -35,7 +35,7 @@ final class PullChecks {
     found.forEach(
         (f, n) ->
             out.add(
-                n == 1 || attempts.size() == 1
+                attempts.size() == 1
                     ? f
                     : new Failure(
                         f.check(),
