@@ -32,4 +32,10 @@ public record Job(Scenario scenario, VersionFamily family) {
   public String label() {
     return scenario.id() + " on " + family;
   }
+
+  /** The label, so test names and logs stay short (and never print the scenario's data). */
+  @Override
+  public String toString() {
+    return label();
+  }
 }

@@ -71,7 +71,7 @@ public final class ScenarioRunner {
         futures.add(
             pool.submit(
                 () -> {
-                  RunResult result = bounded(job);
+                  RunResult result = runOne(job);
                   listener.finished(result, done.incrementAndGet(), jobs.size());
                   return result;
                 }));
@@ -91,8 +91,11 @@ public final class ScenarioRunner {
     }
   }
 
-  /** Runs the job on its own thread, giving up after the scenario's timeout plus grace. */
-  RunResult bounded(Job job) {
+  /**
+   * Runs one job on its own thread, giving up after the scenario's timeout plus grace; for a JUnit
+   * parameterized test over {@link Job#plan} (one test per scenario and version).
+   */
+  public RunResult runOne(Job job) {
     Instant started = clock.instant();
     Duration limit = job.scenario().timeout().plus(grace);
     ExecutorService single =

@@ -72,7 +72,7 @@ class ScenarioRunnerTest {
                   return new Outcomes().succeeded().build();
                 },
                 1)
-            .bounded(job);
+            .runOne(job);
 
     assertThat(result.verdict().status()).isEqualTo(Verdict.Status.ERROR);
     assertThat(result.verdict().error())
@@ -88,7 +88,7 @@ class ScenarioRunnerTest {
                   throw new IllegalStateException("socket vanished");
                 },
                 1)
-            .bounded(new Job(scenario("300ms"), VersionFamily.V2));
+            .runOne(new Job(scenario("300ms"), VersionFamily.V2));
     assertThat(result.verdict().error()).contains("the run crashed: socket vanished");
   }
 
