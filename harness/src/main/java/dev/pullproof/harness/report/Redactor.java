@@ -24,8 +24,11 @@ public final class Redactor {
 
   private static final Pattern JWT =
       Pattern.compile("eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*");
+  // A credential after the scheme is long and has a digit or base64 punctuation; plain words
+  // ("basic authentication") are left alone, so containerd's messages stay verbatim.
   private static final Pattern BEARER =
-      Pattern.compile("(?i)(bearer|basic)\\s+[A-Za-z0-9+/=._~-]{8,}");
+      Pattern.compile(
+          "(?i)\\b(bearer|basic)\\s+(?=[A-Za-z0-9+/=._~-]*[0-9+/=])[A-Za-z0-9+/=._~-]{12,}");
 
   private final List<String> secrets;
 

@@ -98,6 +98,15 @@ class SecretHygieneTest {
   }
 
   @Test
+  void tokenShapesAreMaskedButPlainWordsAfterTheSchemeNameStay() {
+    Redactor r = Redactor.of(java.util.Set.of());
+    assertThat(r.redact("Authorization: Bearer abcDEF123456ghi and Basic " + BASIC))
+        .isEqualTo("Authorization: Bearer *** and Basic ***");
+    assertThat(r.redact("no basic authentication credentials; bearer realm missing"))
+        .isEqualTo("no basic authentication credentials; bearer realm missing");
+  }
+
+  @Test
   void aSecretContainingAnotherIsMaskedWhole() {
     Redactor r = Redactor.of(java.util.Set.of("abc", "xxabcxx"));
     assertThat(r.redact("1 xxabcxx 2 abc")).isEqualTo("1 *** 2 ***");
