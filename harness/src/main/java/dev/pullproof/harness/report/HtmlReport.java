@@ -20,7 +20,8 @@ public final class HtmlReport {
           + "td pre,pre{white-space:pre-wrap;word-break:break-word;margin:0;font-size:12px}"
           + "pre{background:#f6f6f6;padding:8px}"
           + ".PASS{background:#e8f5e9}.FAIL{background:#ffebee}.ERROR{background:#fff3e0}"
-          + ".OBSERVED{background:#eceff1}.status{font-weight:bold}";
+          + ".OBSERVED{background:#eceff1}.status{font-weight:bold}"
+          + ".version{font-weight:normal;color:#666;font-size:11px}";
 
   private final Redactor redactor;
   private final SvgTimeline timeline;
@@ -58,7 +59,9 @@ public final class HtmlReport {
             .append(Cells.status(r.get()))
             .append("\"><div class=\"status\">")
             .append(Cells.status(r.get()))
-            .append("</div><pre>")
+            .append(" <span class=\"version\">")
+            .append(t(Cells.version(r.get())))
+            .append("</span></div><pre>")
             .append(t(Cells.happened(r.get())))
             .append("</pre></td>");
       }

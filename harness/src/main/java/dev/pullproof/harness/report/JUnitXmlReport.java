@@ -123,6 +123,17 @@ public final class JUnitXmlReport {
     if (!times.isEmpty()) {
       out.append(times).append('\n');
     }
+    r.outcome()
+        .journals()
+        .forEach(
+            (host, entries) -> {
+              out.append("\nrequests to ")
+                  .append(host)
+                  .append(" (")
+                  .append(entries.size())
+                  .append("):\n");
+              entries.stream().limit(LOG_LINES).forEach(e -> out.append(e.summary()).append('\n'));
+            });
     List<String> log = r.outcome().containerdLog().lines().toList();
     if (!log.isEmpty()) {
       out.append("\ncontainerd log (last ")

@@ -43,7 +43,15 @@ public final class MarkdownReport {
         Optional<RunResult> r = row.cell(f);
         md.append(' ')
             .append(
-                r.map(x -> "**" + Cells.status(x) + "** " + cell(Cells.happened(x))).orElse("-"))
+                r.map(
+                        x ->
+                            "**"
+                                + Cells.status(x)
+                                + "** `"
+                                + cell(Cells.version(x))
+                                + "`<br>"
+                                + cell(Cells.happened(x)))
+                    .orElse("-"))
             .append(" |");
       }
       md.append('\n');

@@ -130,6 +130,8 @@ class ReportFormatsTest {
     assertThat(b.getAttribute("skipped")).isEqualTo("1");
     assertThat(b.getElementsByTagName("system-out").item(0).getTextContent())
         .contains("3 pulls: min 100 ms, median 200 ms, p90 300 ms, max 300 ms");
+    assertThat(((Element) a.getElementsByTagName("system-out").item(0)).getTextContent())
+        .contains("requests to hub (3):\n#1 GET /v2/ -> 401\n#2 GET /token -> 200\n");
   }
 
   @Test
@@ -139,9 +141,9 @@ class ReportFormatsTest {
     assertThat(md)
         .contains("| scenario | containerd 1.6 | containerd 1.7 | containerd 2 |")
         .contains(
-            "| [a-token](#a-token) | **FAIL** synthetic: denied | **PASS** synthetic: failed to resolve \\| \"r.test/app:1\": &lt;401> ]]> \u0001 | **ERROR** run did not complete: node did not start: synthetic |")
+            "| [a-token](#a-token) | **FAIL** `1.7.0-synthetic`<br>synthetic: denied | **PASS** `1.7.0-synthetic`<br>synthetic: failed to resolve \\| \"r.test/app:1\": &lt;401> ]]> \u0001 | **ERROR** `2`<br>run did not complete: node did not start: synthetic |")
         .contains(
-            "| [b-observe](#b-observe) | - | - | **OBSERVED** pulled 2 of 3<br>1 of 3: synthetic: 503 |")
+            "| [b-observe](#b-observe) | - | - | **OBSERVED** `1.7.0-synthetic`<br>pulled 2 of 3<br>1 of 3: synthetic: 503 |")
         .contains("4 run(s): 1 passed, 1 failed, 1 did not complete, 1 observed only")
         .contains("![requests over time](timelines/a.svg)")
         .contains(
@@ -157,7 +159,7 @@ class ReportFormatsTest {
         .doesNotContain("src=")
         .doesNotContain("<link")
         .contains(
-            "<td class=\"PASS\"><div class=\"status\">PASS</div><pre>synthetic: failed to resolve | &quot;r.test/app:1&quot;: &lt;401&gt; ]]&gt; ?</pre></td>")
+            "<td class=\"PASS\"><div class=\"status\">PASS <span class=\"version\">1.7.0-synthetic</span></div><pre>synthetic: failed to resolve | &quot;r.test/app:1&quot;: &lt;401&gt; ]]&gt; ?</pre></td>")
         .contains("<svg xmlns=\"http://www.w3.org/2000/svg\"");
     assertThat(html.split("<svg ", -1)).hasSize(3); // one timeline per run with a journal
   }
