@@ -204,6 +204,7 @@ final class ExpectationParser {
     c.allowOnly("request", "exactly", "min", "max");
     Optional<HostPattern> pattern =
         c.requiredString("request").flatMap(r -> c.convert("request", () -> HostPattern.parse(r)));
+    pattern.ifPresent(p -> names.registry(c, "request", p));
     return pattern.flatMap(p -> bounds(c, null).map(b -> new RequestExpectation(p, b)));
   }
 
@@ -215,7 +216,10 @@ final class ExpectationParser {
     if (key != null && t.raw(key).orElse(null) instanceof Long) {
       return t.integer(key, 0, Long.MAX_VALUE).map(Bounds::exactly);
     }
-    Optional<TableReader> table = key == null ? Optional.of(t) : t.table(key);
+    Optional<TableReader> table =
+        key == null
+            ? Optional.of(t)
+            : t.table(key, "an integer or a table such as { min = 1, max = 2 }");
     if (table.isEmpty()) {
       return Optional.empty();
     }

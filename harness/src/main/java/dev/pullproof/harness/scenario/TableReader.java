@@ -142,7 +142,12 @@ final class TableReader {
   }
 
   Optional<TableReader> table(String key) {
-    return typed(key, TomlTable.class, "a table")
+    return table(key, "a table");
+  }
+
+  /** A table, where {@code expected} says what else the key may hold (for the message). */
+  Optional<TableReader> table(String key, String expected) {
+    return typed(key, TomlTable.class, expected)
         .map(t -> new TableReader(problems, t, key(key), line(key)));
   }
 

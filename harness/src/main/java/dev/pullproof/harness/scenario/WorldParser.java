@@ -50,7 +50,7 @@ final class WorldParser {
     if (Boolean.TRUE.equals(raw.get())) {
       return Optional.of(new TlsSpec("valid", false));
     }
-    return t.table("tls")
+    return t.table("tls", "true, false or a table such as { mode = \"valid\" }")
         .flatMap(
             tls -> {
               tls.allowOnly("mode", "client_certificates");
@@ -83,7 +83,8 @@ final class WorldParser {
                       k, Map.of(), List.of(), List.of(), Optional.empty(), Optional.empty()))
           .orElse(AuthSpec.NONE);
     }
-    Optional<TableReader> table = t.table("auth");
+    Optional<TableReader> table =
+        t.table("auth", "\"none\", \"basic\", \"token\" or a table such as { type = \"basic\" }");
     if (table.isEmpty()) {
       return AuthSpec.NONE;
     }

@@ -68,6 +68,22 @@ class ScenarioParserErrorTest {
   }
 
   @Test
+  void keysTakingSeveralShapesNameThemAll() {
+    List<Problem> found =
+        problems(
+            "name = \"x\"\n[registries.r]\ntls = \"yes\"\nauth = 1\n"
+                + PULL
+                + "[expect]\nhelper_invocations = \"once\"\n");
+    assertThat(found)
+        .extracting(Problem::message)
+        .containsExactly(
+            "expected true, false or a table such as { mode = \"valid\" }, got a string",
+            "expected \"none\", \"basic\", \"token\" or a table such as { type = \"basic\" }, got an"
+                + " integer",
+            "expected an integer or a table such as { min = 1, max = 2 }, got a string");
+  }
+
+  @Test
   void aVersionFamilyThatDoesNotExistIsRejectedWithTheKnownOnes() {
     Problem p = only("name = \"x\"\nversions = [\"1.6\", \"1.8\"]\n" + PULL);
     assertThat(p.line()).isEqualTo(2);
@@ -261,6 +277,18 @@ class ScenarioParserErrorTest {
                 + PULL);
     assertThat(p.key()).isEqualTo("registries.r.auth");
     assertThat(p.message()).contains("grant names user 'b'");
+  }
+
+  @Test
+  void aCountedRequestOnAnUndefinedRegistryIsNamedAtItsKey() {
+    Problem p =
+        only(
+            "name = \"x\"\n"
+                + PULL
+                + "[[expect.count]]\nrequest = \"hub GET /token\"\nexactly = 1\n");
+    assertThat(p.key()).isEqualTo("expect.count[0].request");
+    assertThat(p.line()).isEqualTo(5);
+    assertThat(p.message()).contains("names undefined registry 'hub'; defined: []");
   }
 
   @Test
