@@ -14,4 +14,11 @@ public interface NodeFactory {
   default int maxParallel() {
     return 1;
   }
+
+  /** For builds without containerd: every start fails and says so. */
+  NodeFactory UNAVAILABLE =
+      setup -> {
+        throw new UnsupportedOperationException(
+            "no containerd harness in this build: cannot start containerd " + setup.family());
+      };
 }
