@@ -1,0 +1,123 @@
+package dev.pullproof.harness.cli;
+
+import dev.pullproof.harness.run.LoopbackPool;
+import dev.pullproof.harness.run.World;
+import dev.pullproof.harness.run.WorldInstaller;
+import dev.pullproof.harness.scenario.ImageEntry;
+import dev.pullproof.harness.scenario.RegistrySpec;
+import dev.pullproof.harness.scenario.ScenarioParser;
+import dev.pullproof.registry.journal.JournalJson;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * Serves the registries of a world (or scenario) file until stopped, for users outside Java: prints
+ * each registry's address, and writes each journal as JSON when it stops.
+ */
+@Command(
+    name = "world",
+    mixinStandardHelpOptions = true,
+    description = "Serve the registries of a world or scenario file until Ctrl-C.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:stopped normally", "2:bad usage or an invalid file", "3:could not start"})
+final class WorldCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(
+      paramLabel = "WORLD.toml",
+      description = "A scenario file; its [[pull]] tables are optional here")
+  Path file;
+
+  @Option(
+      names = "--journal",
+      paramLabel = "DIR",
+      description = "On exit, write each registry's journal to DIR/NAME.json")
+  Path journal;
+
+  private final Clock clock;
+  private final Consumer<Runnable> serve;
+
+  /**
+   * @param serve blocks until the world should stop, then runs the given stop action (the CLI runs
+   *     it from a shutdown hook on Ctrl-C)
+   */
+  WorldCommand(Clock clock, Consumer<Runnable> serve) {
+    this.clock = clock;
+    this.serve = serve;
+  }
+
+  /** Serves until the JVM is asked to stop; the stop action runs in the shutdown hook. */
+  static void untilShutdown(Runnable stop) {
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  stop.run();
+                  stopped.countDown();
+                }));
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public Integer call() {
+    Map<String, RegistrySpec> registries = new ScenarioParser().parseWorld(file);
+    World world = new WorldInstaller(LoopbackPool.standard(), clock).start(registries.values());
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("fake world from " + file + " (Ctrl-C stops it)");
+    for (RegistrySpec r : registries.values()) {
+      Map<String, String> values = world.placeholders().get(r.name());
+      out.printf("  %-12s %s%n", r.name(), "http://" + values.get("ip") + ":" + values.get("port"));
+      r.host()
+          .ifPresent(
+              h ->
+                  out.printf(
+                      "  %-12s impersonates %s: map it to %s (hosts file, --add-host)%n",
+                      "", values.get("address"), values.get("ip")));
+      out.printf(
+          "  %-12s auth %s; images %s%n",
+          "",
+          r.auth().type().name().toLowerCase(java.util.Locale.ROOT),
+          r.images().stream().map(ImageEntry::reference).toList());
+    }
+    if (journal != null) {
+      out.println("journals will be written to " + journal + "/NAME.json on exit");
+    }
+    out.flush();
+    serve.accept(() -> stop(world));
+    return ExitCode.OK;
+  }
+
+  private void stop(World world) {
+    try {
+      if (journal != null) {
+        Files.createDirectories(journal);
+        world
+            .journals()
+            .forEach(
+                (name, entries) -> JournalJson.write(entries, journal.resolve(name + ".json")));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write journals to " + journal, e);
+    } finally {
+      world.close();
+    }
+  }
+}

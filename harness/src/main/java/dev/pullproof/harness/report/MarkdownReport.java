@@ -1,0 +1,141 @@
+package dev.pullproof.harness.report;
+
+import dev.pullproof.harness.run.RunResult;
+import dev.pullproof.harness.scenario.VersionFamily;
+import dev.pullproof.registry.journal.JournalEntry;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The report as Markdown: the scenario by version matrix with containerd's own error in each cell,
+ * then per scenario and version the verdict, failures, requests per host, pull times, a timeline
+ * image (the SVG written next to it) and the end of containerd's log.
+ */
+public final class MarkdownReport {
+  static final int LOG_LINES = 20;
+
+  private final Redactor redactor;
+
+  public MarkdownReport(Redactor redactor) {
+    this.redactor = redactor;
+  }
+
+  /**
+   * @param timelines per result, the SVG file's path relative to the report, if one was written
+   */
+  public String render(List<RunResult> results, Map<RunResult, String> timelines) {
+    Matrix matrix = new Matrix(results);
+    StringBuilder md = new StringBuilder("# pullproof report\n\n");
+    md.append(Summary.line(results)).append("\n\n");
+    md.append("| scenario |");
+    matrix.columns().forEach(c -> md.append(" containerd ").append(c).append(" |"));
+    md.append("\n|---|");
+    matrix.columns().forEach(c -> md.append("---|"));
+    md.append('\n');
+    for (Matrix.Row row : matrix.rows()) {
+      md.append("| [")
+          .append(cell(row.scenario().id()))
+          .append("](#")
+          .append(anchor(row.scenario().id()))
+          .append(") |");
+      for (VersionFamily f : matrix.columns()) {
+        Optional<RunResult> r = row.cell(f);
+        md.append(' ')
+            .append(
+                r.map(
+                        x ->
+                            "**"
+                                + Cells.status(x)
+                                + "** `"
+                                + cell(Cells.version(x))
+                                + "`<br>"
+                                + cell(Cells.happened(x)))
+                    .orElse("-"))
+            .append(" |");
+      }
+      md.append('\n');
+    }
+    for (Matrix.Row row : matrix.rows()) {
+      md.append("\n## ").append(text(row.scenario().id())).append("\n\n");
+      md.append("<a id=\"")
+          .append(anchor(row.scenario().id()))
+          .append("\"></a>")
+          .append(text(row.scenario().name()));
+      if (!row.scenario().summary().isEmpty()) {
+        md.append(": ").append(text(row.scenario().summary()));
+      }
+      md.append("\n");
+      for (RunResult r : row.cells().values()) {
+        section(md, r, timelines.get(r));
+      }
+    }
+    return md.toString();
+  }
+
+  private void section(StringBuilder md, RunResult r, String timeline) {
+    md.append("\n### containerd ")
+        .append(r.family())
+        .append(" (")
+        .append(text(Cells.version(r)))
+        .append("): ")
+        .append(Cells.status(r))
+        .append("\n\n");
+    block(md, Cells.happened(r));
+    String times = Cells.pullTimes(r.outcome().pulls());
+    if (!times.isEmpty()) {
+      md.append("Pull times: ").append(times).append("\n\n");
+    }
+    r.verdict()
+        .error()
+        .ifPresent(e -> md.append("Run did not complete: ").append(text(e)).append("\n\n"));
+    if (!r.verdict().failures().isEmpty()) {
+      md.append("Expectations that did not hold:\n\n");
+      block(md, String.join("\n\n", Cells.failureMessages(r)));
+    }
+    for (Map.Entry<String, List<JournalEntry>> host : r.outcome().journals().entrySet()) {
+      md.append("Requests to `")
+          .append(text(host.getKey()))
+          .append("` (")
+          .append(host.getValue().size())
+          .append("):\n\n");
+      if (!host.getValue().isEmpty()) {
+        block(md, String.join("\n", host.getValue().stream().map(JournalEntry::summary).toList()));
+      }
+    }
+    if (timeline != null) {
+      md.append("![requests over time](").append(timeline).append(")\n\n");
+    }
+    if (!r.outcome().helperLog().isEmpty()) {
+      md.append("Credential helper calls (")
+          .append(r.outcome().helperLog().size())
+          .append("):\n\n");
+      block(md, String.join("\n", r.outcome().helperLog()));
+    }
+    List<String> log = r.outcome().containerdLog().lines().toList();
+    if (!log.isEmpty()) {
+      md.append("containerd log, last ")
+          .append(Math.min(LOG_LINES, log.size()))
+          .append(" lines:\n\n");
+      block(md, String.join("\n", log.subList(Math.max(0, log.size() - LOG_LINES), log.size())));
+    }
+  }
+
+  private void block(StringBuilder md, String content) {
+    String safe = redactor.redact(content);
+    String fence = safe.contains("```") ? "~~~~" : "```";
+    md.append(fence).append('\n').append(safe).append('\n').append(fence).append("\n\n");
+  }
+
+  private String text(String s) {
+    return redactor.redact(s).replace("<", "&lt;");
+  }
+
+  private String cell(String s) {
+    return text(s).replace("|", "\\|").replace("\n", "<br>");
+  }
+
+  static String anchor(String id) {
+    return id.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+  }
+}

@@ -1,0 +1,84 @@
+package dev.pullproof.harness.report;
+
+import dev.pullproof.harness.scenario.AuthSpec;
+import dev.pullproof.harness.scenario.PullAuth;
+import dev.pullproof.harness.scenario.PullSpec;
+import dev.pullproof.harness.scenario.RegistrySpec;
+import dev.pullproof.harness.scenario.Scenario;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Removes secrets from text before any report shows it: every password the scenarios define (for
+ * registry users and pull secrets), their Basic-auth encodings, and anything shaped like a JWT or a
+ * bearer token. Every report writes text only through {@link #redact}.
+ */
+public final class Redactor {
+  public static final String MASK = "***";
+
+  private static final Pattern JWT =
+      Pattern.compile("eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*");
+  // A credential after the scheme is long and has a digit or base64 punctuation; plain words
+  // ("basic authentication") are left alone, so containerd's messages stay verbatim.
+  private static final Pattern BEARER =
+      Pattern.compile(
+          "(?i)\\b(bearer|basic)\\s+(?=[A-Za-z0-9+/=._~-]*[0-9+/=])[A-Za-z0-9+/=._~-]{12,}");
+
+  private final List<String> secrets;
+
+  private Redactor(Set<String> secrets) {
+    List<String> sorted = new ArrayList<>(secrets);
+    sorted.removeIf(String::isEmpty);
+    // Longest first, so a secret containing another is masked whole.
+    sorted.sort(Comparator.comparingInt(String::length).reversed());
+    this.secrets = List.copyOf(sorted);
+  }
+
+  /** A redactor for these literal secrets (and token shapes). */
+  public static Redactor of(Set<String> secrets) {
+    return new Redactor(secrets);
+  }
+
+  /** Every secret the scenarios define, in every form a report could meet it. */
+  public static Redactor forScenarios(List<Scenario> scenarios) {
+    Set<String> secrets = new LinkedHashSet<>();
+    for (Scenario s : scenarios) {
+      for (RegistrySpec r : s.registries().values()) {
+        AuthSpec auth = r.auth();
+        auth.users().forEach((user, password) -> add(secrets, user, password));
+      }
+      for (PullSpec p : s.pulls()) {
+        if (p.auth() instanceof PullAuth.PullSecret secret) {
+          add(secrets, secret.username(), secret.password());
+        }
+      }
+    }
+    return new Redactor(secrets);
+  }
+
+  private static void add(Set<String> secrets, String user, String password) {
+    secrets.add(password);
+    String pair = user + ":" + password;
+    secrets.add(Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+    secrets.add(Base64.getUrlEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+    secrets.add(pair);
+  }
+
+  public String redact(String text) {
+    if (text == null || text.isEmpty()) {
+      return text == null ? "" : text;
+    }
+    String out = text;
+    for (String secret : secrets) {
+      out = out.replace(secret, MASK);
+    }
+    out = JWT.matcher(out).replaceAll(MASK);
+    return BEARER.matcher(out).replaceAll("$1 " + MASK);
+  }
+}

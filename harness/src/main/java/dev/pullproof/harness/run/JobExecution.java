@@ -1,0 +1,142 @@
+package dev.pullproof.harness.run;
+
+import dev.pullproof.harness.scenario.ContainerdFile;
+import dev.pullproof.harness.scenario.PullAuth;
+import dev.pullproof.harness.scenario.PullSpec;
+import dev.pullproof.harness.scenario.Scenario;
+import dev.pullproof.harness.scenario.Template;
+import dev.pullproof.registry.journal.JournalEntry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Runs one job start to end: world up, node up with the rendered files, every pull {@code repeat}
+ * times, logs and journals collected, everything stopped. Whatever fails on the way becomes the
+ * outcome's harness error, with what was gathered until then.
+ */
+final class JobExecution {
+  private final WorldInstaller installer;
+  private final NodeFactory nodes;
+  private final Supplier<KubeletCredentials> credentials;
+  private final Clock clock;
+  private final String runLabel;
+
+  JobExecution(
+      WorldInstaller installer,
+      NodeFactory nodes,
+      Supplier<KubeletCredentials> credentials,
+      Clock clock,
+      String runLabel) {
+    this.installer = installer;
+    this.nodes = nodes;
+    this.credentials = credentials;
+    this.clock = clock;
+    this.runLabel = runLabel;
+  }
+
+  Outcome run(Job job) {
+    Scenario scenario = job.scenario();
+    Instant started = clock.instant();
+    List<PullAttempt> attempts = new ArrayList<>();
+    List<String> helperLog = new ArrayList<>();
+    Map<String, List<JournalEntry>> journals = Map.of();
+    String version = "";
+    Optional<Boolean> cri = Optional.empty();
+    String log = "";
+    Optional<String> error = Optional.empty();
+    World world = null;
+    try {
+      world = installer.start(scenario);
+      Map<String, String> files = new LinkedHashMap<>();
+      for (ContainerdFile f : scenario.containerd().filesFor(job.family())) {
+        files.put(
+            Template.render(f.path(), world.placeholders()),
+            Template.render(f.text(), world.placeholders()));
+      }
+      KubeletCredentials kubelet = credentials.get();
+      try (Node node =
+          nodes.start(new NodeSetup(job.family(), files, world.extraHosts(), runLabel))) {
+        version = node.version();
+        cri = Optional.of(node.criPluginLoaded());
+        try {
+          for (int rep = 1; rep <= scenario.repeat(); rep++) {
+            for (int i = 0; i < scenario.pulls().size(); i++) {
+              attempts.add(pull(node, kubelet, scenario, i, rep, world, helperLog));
+            }
+          }
+        } finally {
+          log = node.logs();
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      error = Optional.of("interrupted");
+    } catch (Exception e) {
+      error = Optional.of(describe(e));
+    } finally {
+      if (world != null) {
+        journals = world.journals();
+        world.close();
+      }
+    }
+    return new Outcome(
+        version,
+        cri,
+        attempts,
+        journals,
+        log,
+        helperLog,
+        error,
+        started,
+        Duration.between(started, clock.instant()));
+  }
+
+  private PullAttempt pull(
+      Node node,
+      KubeletCredentials kubelet,
+      Scenario scenario,
+      int index,
+      int repetition,
+      World world,
+      List<String> helperLog)
+      throws Exception {
+    PullSpec spec = scenario.pulls().get(index);
+    String image = Template.render(spec.image(), world.placeholders());
+    Optional<Credentials> creds = Optional.empty();
+    if (spec.auth() instanceof PullAuth.PullSecret secret) {
+      creds = Optional.of(new Credentials(secret.username(), secret.password()));
+    } else if (spec.auth() instanceof PullAuth.CredentialProvider provider) {
+      KubeletCredentials.Resolution resolution = kubelet.resolve(provider, image);
+      helperLog.addAll(resolution.helperLog());
+      creds = resolution.credentials();
+    }
+    Instant started = clock.instant();
+    PullResult result =
+        node.pull(new PullRequest(image, spec.via(), creds, spec.ctr(), scenario.timeout()));
+    return new PullAttempt(
+        index,
+        repetition,
+        image,
+        spec.via(),
+        result.success(),
+        result.error(),
+        started,
+        result.duration());
+  }
+
+  static String describe(Throwable e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return e.getCause() != null
+            && e.getCause().getMessage() != null
+            && !message.contains(e.getCause().getMessage())
+        ? message + ": " + e.getCause().getMessage()
+        : message;
+  }
+}

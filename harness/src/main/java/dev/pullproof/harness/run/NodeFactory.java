@@ -1,0 +1,24 @@
+package dev.pullproof.harness.run;
+
+/** Starts {@link Node}s; the runner asks for one per (scenario, version) run. */
+public interface NodeFactory {
+  /**
+   * Starts containerd of the setup's version family with its files and host entries, and returns
+   * once it is ready (or its CRI plugin is known not to have loaded).
+   *
+   * @throws Exception when no node could be started; the message should say why and what to do
+   */
+  Node start(NodeSetup setup) throws Exception;
+
+  /** How many nodes may run at once on this machine. */
+  default int maxParallel() {
+    return 1;
+  }
+
+  /** For builds without containerd: every start fails and says so. */
+  NodeFactory UNAVAILABLE =
+      setup -> {
+        throw new UnsupportedOperationException(
+            "no containerd harness in this build: cannot start containerd " + setup.family());
+      };
+}

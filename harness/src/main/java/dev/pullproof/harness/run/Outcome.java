@@ -1,0 +1,69 @@
+package dev.pullproof.harness.run;
+
+import dev.pullproof.registry.journal.JournalEntry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything one (scenario, version) run produced: data only, so verdicts and reports can be
+ * computed (and tested) from it.
+ *
+ * @param containerdVersion the exact version the node reported; empty if none started
+ * @param criPluginLoaded empty if no node started
+ * @param journals per scenario registry name, the requests it received, in arrival order
+ * @param containerdLog containerd's log, verbatim
+ * @param helperLog the credential helper's invocation log, one JSON line per call
+ * @param harnessError why the run could not complete (world or node failed, timeout); empty when it
+ *     ran to the end, whatever the pulls did
+ */
+public record Outcome(
+    String containerdVersion,
+    Optional<Boolean> criPluginLoaded,
+    List<PullAttempt> pulls,
+    Map<String, List<JournalEntry>> journals,
+    String containerdLog,
+    List<String> helperLog,
+    Optional<String> harnessError,
+    Instant started,
+    Duration wallTime) {
+
+  public Outcome {
+    containerdVersion = containerdVersion == null ? "" : containerdVersion;
+    Objects.requireNonNull(criPluginLoaded, "criPluginLoaded");
+    pulls = List.copyOf(pulls);
+    Map<String, List<JournalEntry>> copy = new LinkedHashMap<>();
+    journals.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+    journals = java.util.Collections.unmodifiableMap(copy);
+    containerdLog = containerdLog == null ? "" : containerdLog;
+    helperLog = List.copyOf(helperLog);
+    Objects.requireNonNull(harnessError, "harnessError");
+    Objects.requireNonNull(started, "started");
+    Objects.requireNonNull(wallTime, "wallTime");
+  }
+
+  /** An outcome for a run that could not complete. */
+  public static Outcome failedToRun(String error, Instant started, Duration wallTime) {
+    return new Outcome(
+        "",
+        Optional.empty(),
+        List.of(),
+        Map.of(),
+        "",
+        List.of(),
+        Optional.of(error),
+        started,
+        wallTime);
+  }
+
+  /** The fraction of pulls that succeeded; 0 when there were none. */
+  public double successRate() {
+    return pulls.isEmpty()
+        ? 0
+        : (double) pulls.stream().filter(PullAttempt::success).count() / pulls.size();
+  }
+}

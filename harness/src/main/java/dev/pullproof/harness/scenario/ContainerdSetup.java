@@ -1,0 +1,31 @@
+package dev.pullproof.harness.scenario;
+
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The files containerd starts with: one set for every version, plus per-family files that add to it
+ * or replace a file of the same path (a 2.x {@code config.toml} in version 3 shape, say).
+ */
+public record ContainerdSetup(
+    List<ContainerdFile> common, Map<VersionFamily, List<ContainerdFile>> byVersion) {
+
+  public static final ContainerdSetup EMPTY = new ContainerdSetup(List.of(), Map.of());
+
+  public ContainerdSetup {
+    common = List.copyOf(common);
+    EnumMap<VersionFamily, List<ContainerdFile>> copy = new EnumMap<>(VersionFamily.class);
+    byVersion.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+    byVersion = java.util.Collections.unmodifiableMap(copy);
+  }
+
+  /** The files for one family, per-family ones replacing common ones of the same path. */
+  public List<ContainerdFile> filesFor(VersionFamily family) {
+    Map<String, ContainerdFile> files = new LinkedHashMap<>();
+    common.forEach(f -> files.put(f.path(), f));
+    byVersion.getOrDefault(family, List.of()).forEach(f -> files.put(f.path(), f));
+    return List.copyOf(files.values());
+  }
+}

@@ -1,0 +1,76 @@
+package dev.pullproof.harness.scenario;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the rest of a file may refer to, known once {@code versions} and {@code registries} are
+ * read: checks placeholders, request patterns and per-version tables where they are written, so
+ * each problem carries its own line and key.
+ */
+final class Names {
+  private final Set<String> registries;
+  private final List<VersionFamily> versions;
+
+  Names(Set<String> registries, List<VersionFamily> versions) {
+    this.registries = registries;
+    this.versions = versions;
+  }
+
+  /** Placeholders in {@code text}, written at {@code key} of {@code table}. */
+  void placeholders(TableReader table, String key, String text) {
+    try {
+      for (Template.Reference ref : Template.references(text)) {
+        if (!registries.contains(ref.registry())) {
+          table.problem(
+              key, undefined(ref.registry(), "{{" + ref.registry() + "." + ref.attribute() + "}}"));
+        } else if (!Template.ATTRIBUTES.contains(ref.attribute())) {
+          table.problem(
+              key,
+              "unknown placeholder attribute '"
+                  + ref.attribute()
+                  + "'; known: "
+                  + Template.ATTRIBUTES
+                  + Suggestions.didYouMean(ref.attribute(), Template.ATTRIBUTES));
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      table.problem(key, e.getMessage());
+    }
+  }
+
+  /** A request pattern's registry must be defined (or {@code *}). */
+  void registry(TableReader table, TableReader.Item item, HostPattern pattern) {
+    if (!pattern.anyRegistry() && !registries.contains(pattern.registry())) {
+      table.problemAt(item, undefined(pattern.registry(), "'" + pattern + "'"));
+    }
+  }
+
+  void registry(TableReader table, String key, HostPattern pattern) {
+    if (!pattern.anyRegistry() && !registries.contains(pattern.registry())) {
+      table.problem(key, undefined(pattern.registry(), "'" + pattern + "'"));
+    }
+  }
+
+  /** A per-version refinement must be for a version the scenario runs on. */
+  void runsOn(TableReader table, String key, VersionFamily family) {
+    if (!versions.contains(family)) {
+      table.problem(
+          key,
+          "refines version "
+              + family
+              + ", which this scenario does not run on (versions = "
+              + versions
+              + ")");
+    }
+  }
+
+  private String undefined(String name, String where) {
+    return where
+        + " names undefined registry '"
+        + name
+        + "'; defined: "
+        + registries
+        + Suggestions.didYouMean(name, registries);
+  }
+}

@@ -1,0 +1,55 @@
+package dev.pullproof.harness.scenario;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One fake host of a scenario's world.
+ *
+ * @param name how the scenario refers to it ({@code hub}); also the journal assertions' prefix
+ * @param host an impersonated host name ({@code registry-1.docker.io}); empty means the registry
+ *     gets its own loopback address and a free port
+ * @param port the port to listen on; 0 means a free one (ephemeral) or, for an impersonated host,
+ *     443 with TLS and 80 without
+ */
+public record RegistrySpec(
+    String name,
+    Optional<String> host,
+    int port,
+    Optional<TlsSpec> tls,
+    AuthSpec auth,
+    List<ImageEntry> images,
+    List<FaultSpec> faults,
+    Optional<MirrorSpec> mirror) {
+
+  public RegistrySpec {
+    if (name == null || !name.matches("[a-z][a-z0-9_-]*")) {
+      throw new IllegalArgumentException(
+          "registry name must be lower-case letters, digits, '-' or '_': " + name);
+    }
+    Objects.requireNonNull(host, "host");
+    host.ifPresent(
+        h -> {
+          if (!h.matches("[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9-]+)*")) {
+            throw new IllegalArgumentException("host must be a DNS name without port: " + h);
+          }
+        });
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be 0 to 65535, got " + port);
+    }
+    Objects.requireNonNull(tls, "tls");
+    Objects.requireNonNull(auth, "auth");
+    images = List.copyOf(images);
+    faults = List.copyOf(faults);
+    Objects.requireNonNull(mirror, "mirror");
+  }
+
+  /** The port the registry listens on once started; 0 still means "a free one". */
+  public int effectivePort() {
+    if (port != 0 || host.isEmpty()) {
+      return port;
+    }
+    return tls.isPresent() ? 443 : 80;
+  }
+}

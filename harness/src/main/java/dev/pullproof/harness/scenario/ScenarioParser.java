@@ -1,0 +1,227 @@
+package dev.pullproof.harness.scenario;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.tomlj.Toml;
+import org.tomlj.TomlParseError;
+import org.tomlj.TomlParseResult;
+
+/**
+ * Reads scenario files strictly (the schema is documented in {@code scenarios/README.md}): an
+ * unknown key, a value of the wrong type, a reference to an undefined registry or a version family
+ * that does not exist is a {@link Problem} naming the file, line and key, with a suggestion where
+ * one is obvious. All problems of a file are reported together in one {@link ScenarioException}.
+ */
+public final class ScenarioParser {
+  static final String[] TOP_KEYS = {
+    "name", "summary", "versions", "repeat", "timeout", "registries", "containerd", "pull", "expect"
+  };
+
+  /** Parses a file; its id is its name without {@code .toml}. */
+  public Scenario parse(Path file) {
+    String name = file.getFileName().toString();
+    return parse(file, name.endsWith(".toml") ? name.substring(0, name.length() - 5) : name);
+  }
+
+  /** Parses a file, giving it the id a catalogue found it under. */
+  public Scenario parse(Path file, String id) {
+    return parse(file, id, false).scenario().orElseThrow();
+  }
+
+  /**
+   * Parses a world file: a scenario file whose {@code [[pull]]} tables are optional, for serving
+   * its registries alone. Returns the registries by name, in file order.
+   */
+  public Map<String, RegistrySpec> parseWorld(Path file) {
+    return parse(file, "world", true).registries();
+  }
+
+  /** What a file holds: its registries and, unless read as a world file, the scenario. */
+  private record Parsed(Map<String, RegistrySpec> registries, Optional<Scenario> scenario) {}
+
+  private Parsed parse(Path file, String id, boolean world) {
+    Problems problems = new Problems(file);
+    TomlParseResult toml;
+    try {
+      toml = Toml.parse(file);
+    } catch (IOException e) {
+      problems.add(0, "", "cannot read the file: " + e.getMessage());
+      problems.throwIfAny();
+      throw new IllegalStateException("unreachable");
+    }
+    for (TomlParseError error : toml.errors()) {
+      problems.add(error.position().line(), "", "TOML syntax: " + error.getMessage());
+    }
+    problems.throwIfAny();
+    TableReader root = new TableReader(problems, toml, "", 1);
+    root.allowOnly(TOP_KEYS);
+
+    Optional<String> name = root.requiredString("name");
+    String summary = root.string("summary").orElse("");
+    List<VersionFamily> versions = versions(root);
+    int repeat = root.integer("repeat", 1, 10_000).orElse(1L).intValue();
+    Duration timeout = root.duration("timeout").orElse(Scenario.DEFAULT_TIMEOUT);
+    Map<String, RegistrySpec> registries =
+        root.table("registries").map(t -> new WorldParser(t).registries()).orElse(Map.of());
+    Names names = new Names(registries.keySet(), versions);
+    ContainerdSetup containerd =
+        root.table("containerd")
+            .map(t -> containerd(t, file.toAbsolutePath().getParent(), names))
+            .orElse(ContainerdSetup.EMPTY);
+    ExpectationParser expectations = new ExpectationParser(names);
+    List<PullSpec> pulls = new PullParser(file, expectations, names).pulls(root, !world);
+    Expectations expect =
+        root.table("expect").map(expectations::expectations).orElse(Expectations.NONE);
+    new WorldParser.Checks(root, registries).check();
+    problems.throwIfAny();
+    if (world) {
+      return new Parsed(registries, Optional.empty());
+    }
+    try {
+      Scenario scenario =
+          new Scenario(
+              id,
+              file,
+              name.orElseThrow(),
+              summary,
+              versions,
+              registries,
+              containerd,
+              pulls,
+              repeat,
+              timeout,
+              expect);
+      return new Parsed(registries, Optional.of(scenario));
+    } catch (IllegalArgumentException e) {
+      problems.add(1, "", e.getMessage());
+      problems.throwIfAny();
+      throw e;
+    }
+  }
+
+  private static List<VersionFamily> versions(TableReader root) {
+    if (!root.has("versions")) {
+      return List.of(VersionFamily.values());
+    }
+    List<VersionFamily> versions = new ArrayList<>();
+    for (TableReader.Item item : root.items("versions")) {
+      family(root, item).ifPresent(versions::add);
+    }
+    if (versions.isEmpty() && root.problems().isEmpty()) {
+      root.problem("versions", "must name at least one of " + VersionFamily.labels());
+    }
+    return versions;
+  }
+
+  /** A version family label, or a problem with a did-you-mean. */
+  static Optional<VersionFamily> family(TableReader where, TableReader.Item item) {
+    if (!(item.value() instanceof String label)) {
+      where.problemAt(item, "expected a version family string such as \"1.7\"");
+      return Optional.empty();
+    }
+    return family(label, message -> where.problemAt(item, message));
+  }
+
+  static Optional<VersionFamily> family(String label, java.util.function.Consumer<String> report) {
+    Optional<VersionFamily> family = VersionFamily.of(label);
+    if (family.isEmpty()) {
+      String hint = Suggestions.didYouMean(label, VersionFamily.labels());
+      if (hint.isEmpty() && label.startsWith("2.")) {
+        hint = "; did you mean '2'? (the 2.x family is written \"2\")";
+      }
+      report.accept(
+          "unknown containerd version family '"
+              + label
+              + "'; known: "
+              + VersionFamily.labels()
+              + hint);
+    }
+    return family;
+  }
+
+  private static ContainerdSetup containerd(TableReader table, Path dir, Names names) {
+    table.allowOnly("files", "version");
+    List<ContainerdFile> common =
+        table.table("files").map(t -> files(t, dir, names)).orElse(List.of());
+    Map<VersionFamily, List<ContainerdFile>> byVersion = new EnumMap<>(VersionFamily.class);
+    table
+        .table("version")
+        .ifPresent(
+            versions -> {
+              for (String label : versions.keys()) {
+                Optional<VersionFamily> family =
+                    family(label, message -> versions.problem(label, message));
+                Optional<TableReader> perVersion = versions.table(label);
+                family.ifPresent(f -> names.runsOn(versions, label, f));
+                if (family.isPresent() && perVersion.isPresent()) {
+                  perVersion.get().allowOnly("files");
+                  byVersion.put(
+                      family.get(),
+                      perVersion
+                          .get()
+                          .table("files")
+                          .map(t -> files(t, dir, names))
+                          .orElse(List.of()));
+                }
+              }
+            });
+    return new ContainerdSetup(common, byVersion);
+  }
+
+  /** {@code "path" = "inline text"} or {@code "path" = { file = "relative/to/scenario" }}. */
+  private static List<ContainerdFile> files(TableReader table, Path dir, Names names) {
+    Map<String, ContainerdFile> files = new LinkedHashMap<>();
+    for (String path : table.keys()) {
+      Object value = table.raw(path).orElseThrow();
+      Optional<String> text = Optional.empty();
+      String origin = "inline";
+      if (value instanceof String inline) {
+        if (!inline.contains("\n") && inline.matches("[\\w./-]+\\.(toml|pem|crt|key|json|yaml)")) {
+          table.problem(
+              path,
+              "'"
+                  + inline
+                  + "' looks like a file name; write { file = \""
+                  + inline
+                  + "\" } to read it, or give the content as text");
+          continue;
+        }
+        text = Optional.of(inline);
+      } else {
+        Optional<TableReader> ref = table.table(path);
+        if (ref.isEmpty()) {
+          continue;
+        }
+        ref.get().allowOnly("file");
+        Optional<String> name = ref.get().requiredString("file");
+        if (name.isPresent()) {
+          Path source = dir.resolve(name.get()).normalize();
+          origin = name.get();
+          try {
+            text = Optional.of(Files.readString(source));
+          } catch (IOException e) {
+            ref.get().problem("file", "cannot read " + source + ": " + e.getMessage());
+          }
+        }
+      }
+      String content = text.orElse(null);
+      names.placeholders(table, path, path);
+      if (content != null) {
+        names.placeholders(table, path, content);
+        String from = origin;
+        table
+            .convert(path, () -> new ContainerdFile(path, content, from))
+            .ifPresent(f -> files.put(path, f));
+      }
+    }
+    return List.copyOf(files.values());
+  }
+}

@@ -1,0 +1,68 @@
+package dev.pullproof.harness.scenario;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Placeholders in containerd files, their paths and pull images, filled in once the world has
+ * started: {@code {{hub.address}}} ({@code host:port} as containerd reaches the registry), {@code
+ * {{hub.host}}}, {@code {{hub.port}}}, {@code {{hub.url}}} ({@code http://host:port}) and {@code
+ * {{hub.ip}}} (the loopback address it listens on).
+ */
+public final class Template {
+  public static final List<String> ATTRIBUTES = List.of("address", "host", "port", "url", "ip");
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([^}]*?)\\s*}}");
+
+  private Template() {}
+
+  /** A placeholder as written: registry name and attribute. */
+  public record Reference(String registry, String attribute) {}
+
+  /** Every placeholder in the text; malformed ones are reported as IllegalArgumentException. */
+  public static List<Reference> references(String text) {
+    List<Reference> refs = new ArrayList<>();
+    Matcher m = PLACEHOLDER.matcher(text);
+    while (m.find()) {
+      String[] parts = m.group(1).split("\\.", -1);
+      if (parts.length != 2 || parts[0].isEmpty()) {
+        throw new IllegalArgumentException(
+            "placeholder '{{" + m.group(1) + "}}' must be {{REGISTRY.ATTRIBUTE}}");
+      }
+      refs.add(new Reference(parts[0], parts[1]));
+    }
+    return refs;
+  }
+
+  /** Replaces every placeholder with {@code values.get(registry).get(attribute)}. */
+  public static String render(String text, Map<String, Map<String, String>> values) {
+    return replace(
+        text,
+        (registry, attribute) -> {
+          Map<String, String> attrs = values.get(registry);
+          String value = attrs == null ? null : attrs.get(attribute);
+          if (value == null) {
+            throw new IllegalArgumentException(
+                "no value for {{" + registry + "." + attribute + "}}");
+          }
+          return value;
+        });
+  }
+
+  private static String replace(String text, BiFunction<String, String, String> value) {
+    Matcher m = PLACEHOLDER.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String[] parts = m.group(1).split("\\.", -1);
+      if (parts.length != 2) {
+        throw new IllegalArgumentException("placeholder '{{" + m.group(1) + "}}' is malformed");
+      }
+      m.appendReplacement(out, Matcher.quoteReplacement(value.apply(parts[0], parts[1])));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+}

@@ -1,0 +1,76 @@
+package dev.pullproof.harness;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The harness layering: the scenario model is pure data and parsing; the runner builds on it; the
+ * reports read results; the CLI sits on top. Only the runner's WorldInstaller builds fake
+ * registries.
+ */
+@AnalyzeClasses(
+    packages = "dev.pullproof.harness",
+    importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+  private static final String ROOT = "dev.pullproof.harness";
+
+  @ArchTest
+  static final ArchRule scenarioModelIsPure =
+      noClasses()
+          .that()
+          .resideInAPackage(ROOT + ".scenario..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              ROOT + ".run..",
+              ROOT + ".report..",
+              ROOT + ".cli..",
+              "dev.pullproof.registry",
+              "dev.pullproof.registry.http..",
+              "dev.pullproof.registry.auth..",
+              "io.undertow..");
+
+  @ArchTest
+  static final ArchRule runnerKnowsNoReportsOrCli =
+      noClasses()
+          .that()
+          .resideInAPackage(ROOT + ".run..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(ROOT + ".report..", ROOT + ".cli..");
+
+  @ArchTest
+  static final ArchRule reportsKnowNoCli =
+      noClasses()
+          .that()
+          .resideInAPackage(ROOT + ".report..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage(ROOT + ".cli..");
+
+  /**
+   * Scenario data becomes fake registries in one place. (The containerd package's benchmark
+   * builds its own registry: it reads no scenario, so it is outside this rule.)
+   */
+  @ArchTest
+  static final ArchRule onlyTheWorldInstallerBuildsFakeRegistries =
+      noClasses()
+          .that()
+          .doNotHaveSimpleName("WorldInstaller")
+          .and()
+          .resideInAnyPackage(
+              ROOT + ".scenario..", ROOT + ".run..", ROOT + ".report..", ROOT + ".cli..")
+          .should()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("dev.pullproof.registry.FakeRegistryBuilder")
+          .orShould()
+          .dependOnClassesThat()
+          .resideInAPackage("dev.pullproof.registry.auth..")
+          .orShould()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("dev.pullproof.registry.content.ImagePublisher");
+}

@@ -1,0 +1,48 @@
+package dev.pullproof.harness.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pullproof.harness.run.Failure;
+import dev.pullproof.harness.run.Outcome;
+import dev.pullproof.harness.run.RunResult;
+import dev.pullproof.harness.run.Verdict;
+import dev.pullproof.harness.scenario.Scenario;
+import dev.pullproof.harness.scenario.ScenarioParser;
+import dev.pullproof.harness.scenario.VersionFamily;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExitCodeTest {
+  @TempDir Path dir;
+
+  private RunResult result(Verdict verdict) throws Exception {
+    Path file =
+        Files.writeString(
+            dir.resolve("s.toml"), "name = \"s\"\n[[pull]]\nimage = \"r.test/a:1\"\n");
+    Scenario s = new ScenarioParser().parse(file);
+    return new RunResult(
+        s,
+        VersionFamily.V2,
+        Outcome.failedToRun("synthetic", Instant.EPOCH, Duration.ZERO),
+        verdict);
+  }
+
+  @Test
+  void exitCodesRankIncompleteOverFailedOverPassed() throws Exception {
+    RunResult pass = result(Verdict.of(List.of(), true));
+    RunResult observed = result(Verdict.of(List.of(), false));
+    RunResult fail =
+        result(Verdict.of(List.of(new Failure("outcome", "success", "failure", "")), true));
+    RunResult error = result(Verdict.error("timed out"));
+
+    assertThat(ExitCode.of(List.of())).isEqualTo(ExitCode.OK);
+    assertThat(ExitCode.of(List.of(pass, observed))).isEqualTo(ExitCode.OK);
+    assertThat(ExitCode.of(List.of(pass, fail))).isEqualTo(ExitCode.FAILED);
+    assertThat(ExitCode.of(List.of(fail, error, pass))).isEqualTo(ExitCode.INCOMPLETE);
+  }
+}

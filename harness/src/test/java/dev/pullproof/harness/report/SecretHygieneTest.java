@@ -1,0 +1,114 @@
+package dev.pullproof.harness.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pullproof.harness.run.RunResult;
+import dev.pullproof.harness.scenario.Scenario;
+import dev.pullproof.harness.scenario.VersionFamily;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Secrets seeded everywhere a run's data can carry them (error text, containerd log, helper log,
+ * journal query, scenario summary) never reach a report file or the console.
+ */
+class SecretHygieneTest {
+  @TempDir Path dir;
+
+  static final String REGISTRY_PASSWORD = "Reg1stry-Pa55word";
+  static final String PULL_SECRET = "pull-s3cret-7Q";
+  static final String JWT =
+      "eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJjaSIsImF1ZCI6InJlZ2lzdHJ5In0.c2lnbmF0dXJlLXNpZ25hdHVyZQ";
+  static final String BASIC =
+      Base64.getEncoder().encodeToString(("ci:" + PULL_SECRET).getBytes(StandardCharsets.UTF_8));
+
+  @Test
+  void noReportAndNoConsoleLineContainsASecret() throws Exception {
+    Scenario s =
+        Results.scenario(
+            dir,
+            "secrets",
+            """
+            name = "secrets"
+            summary = "a careless summary naming %s"
+            [registries.hub]
+            auth = { type = "token", users = { ci = "%s" } }
+            [[pull]]
+            image = "r.test/app:1"
+            secret = { username = "ci", password = "%s" }
+            [expect]
+            outcome = "success"
+            log_absent = ["%s"]
+            """
+                .formatted(REGISTRY_PASSWORD, REGISTRY_PASSWORD, PULL_SECRET, PULL_SECRET));
+    String error =
+        "synthetic: 401 Unauthorized for ci:" + PULL_SECRET + " with Authorization: Basic " + BASIC;
+    var outcome =
+        Results.outcome(
+            List.of(Results.attempt(1, false, error, 0, 50)),
+            Results.journal(
+                "hub",
+                Results.entry(1, 1, "GET", "/v2/", "", 401),
+                Results.entry(2, 5, "POST", "/token", "password=" + REGISTRY_PASSWORD, 200)),
+            "synthetic log: auth header Bearer "
+                + JWT
+                + "\nsynthetic log: password "
+                + PULL_SECRET
+                + "\n",
+            List.of("{\"synthetic\":\"helper answered " + REGISTRY_PASSWORD + "\"}"));
+    List<RunResult> results = List.of(Results.judged(s, VersionFamily.V2, outcome));
+    Redactor redactor = Redactor.forScenarios(List.of(s));
+
+    new ReportWriter(redactor).write(results, dir.resolve("out"));
+    ByteArrayOutputStream console = new ByteArrayOutputStream();
+    ConsoleProgress progress =
+        new ConsoleProgress(new PrintStream(console, true, StandardCharsets.UTF_8), redactor);
+    progress.started(1);
+    progress.finished(results.get(0), 1, 1);
+
+    List<String> texts = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(dir.resolve("out"))) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        texts.add(Files.readString(f));
+      }
+    }
+    texts.add(console.toString(StandardCharsets.UTF_8));
+    assertThat(texts).hasSize(5); // junit.xml, report.md, report.html, one timeline, console
+    for (String text : texts) {
+      assertThat(text)
+          .doesNotContain(REGISTRY_PASSWORD)
+          .doesNotContain(PULL_SECRET)
+          .doesNotContain(BASIC)
+          .doesNotContain(JWT)
+          .doesNotContain(JWT.substring(0, 30));
+    }
+    // Redaction hides the secrets, not the story around them.
+    assertThat(texts)
+        .allSatisfy(t -> assertThat(t).contains("synthetic: 401 Unauthorized for ***"));
+    assertThat(String.join("", texts)).contains("Basic ***").contains("password=***");
+  }
+
+  @Test
+  void tokenShapesAreMaskedButPlainWordsAfterTheSchemeNameStay() {
+    Redactor r = Redactor.of(java.util.Set.of());
+    assertThat(r.redact("Authorization: Bearer abcDEF123456ghi and Basic " + BASIC))
+        .isEqualTo("Authorization: Bearer *** and Basic ***");
+    assertThat(r.redact("no basic authentication credentials; bearer realm missing"))
+        .isEqualTo("no basic authentication credentials; bearer realm missing");
+  }
+
+  @Test
+  void aSecretContainingAnotherIsMaskedWhole() {
+    Redactor r = Redactor.of(java.util.Set.of("abc", "xxabcxx"));
+    assertThat(r.redact("1 xxabcxx 2 abc")).isEqualTo("1 *** 2 ***");
+  }
+}

@@ -1,0 +1,122 @@
+package dev.pullproof.harness.run;
+
+import dev.pullproof.harness.scenario.Scenario;
+import dev.pullproof.harness.scenario.ScenarioParser;
+import dev.pullproof.harness.scenario.Via;
+import dev.pullproof.registry.journal.JournalEntry;
+import dev.pullproof.registry.protocol.Principal;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Hand-built outcomes for verdict and report tests. They are data written by the test, not what
+ * containerd said: error texts are marked "synthetic" so nobody mistakes them for real output.
+ */
+final class Outcomes {
+  static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+  private final List<PullAttempt> pulls = new ArrayList<>();
+  private final Map<String, List<JournalEntry>> journals = new LinkedHashMap<>();
+  private String log = "";
+  private final List<String> helperLog = new ArrayList<>();
+  private Optional<Boolean> cri = Optional.of(true);
+  private Optional<String> error = Optional.empty();
+  private long sequence;
+
+  static Scenario scenario(Path dir, String toml) {
+    try {
+      Path file = dir.resolve("s.toml");
+      Files.writeString(file, toml);
+      return new ScenarioParser().parse(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  Outcomes pull(int index, int repetition, boolean success, String error, long millis) {
+    pulls.add(
+        new PullAttempt(
+            index,
+            repetition,
+            "r.test/app:1",
+            Via.CRI,
+            success,
+            error,
+            T0,
+            Duration.ofMillis(millis)));
+    return this;
+  }
+
+  Outcomes succeeded() {
+    return pull(0, 1, true, "", 100);
+  }
+
+  Outcomes failed(String error) {
+    return pull(0, 1, false, error, 100);
+  }
+
+  Outcomes request(String registry, String method, String path, int status, long atMillis) {
+    journals
+        .computeIfAbsent(registry, k -> new ArrayList<>())
+        .add(
+            new JournalEntry(
+                ++sequence,
+                T0.plusMillis(atMillis),
+                "127.0.0.1:4000",
+                "r.test",
+                method,
+                path,
+                "",
+                status,
+                0,
+                10,
+                Duration.ofMillis(2),
+                path.startsWith("/token") ? "token" : "base",
+                null,
+                null,
+                Principal.ANONYMOUS,
+                null,
+                "containerd/synthetic",
+                null));
+    return this;
+  }
+
+  Outcomes registry(String name) {
+    journals.computeIfAbsent(name, k -> new ArrayList<>());
+    return this;
+  }
+
+  Outcomes log(String text) {
+    log = text;
+    return this;
+  }
+
+  Outcomes helper(String line) {
+    helperLog.add(line);
+    return this;
+  }
+
+  Outcomes cri(boolean loaded) {
+    cri = Optional.of(loaded);
+    return this;
+  }
+
+  Outcomes harnessError(String why) {
+    error = Optional.of(why);
+    return this;
+  }
+
+  Outcome build() {
+    return new Outcome(
+        "1.7.0-synthetic", cri, pulls, journals, log, helperLog, error, T0, Duration.ofSeconds(1));
+  }
+}
