@@ -2,8 +2,10 @@ package dev.pullproof.registry;
 
 import dev.pullproof.registry.content.BlobStore;
 import dev.pullproof.registry.content.RegistryContent;
+import dev.pullproof.registry.fault.Faults;
 import dev.pullproof.registry.http.ErrorHandler;
 import dev.pullproof.registry.http.JournalHandler;
+import dev.pullproof.registry.http.RouteFilter;
 import dev.pullproof.registry.http.RoutingHandler;
 import dev.pullproof.registry.journal.Journal;
 import dev.pullproof.registry.journal.JournalEntry;
@@ -14,6 +16,8 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.BlockingHandler;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A real OCI distribution registry for tests, in the shape of MockWebServer: build it, it listens
@@ -35,17 +39,24 @@ public final class FakeRegistry implements AutoCloseable {
   private final RegistryContent content;
   private final Journal journal;
   private final InetSocketAddress address;
+  private final Faults faults;
 
   FakeRegistry(FakeRegistryBuilder config, RegistryContent content) {
     this.content = content;
     this.journal = new Journal();
+    this.faults = new Faults(config.clock());
+    config.faultRules().forEach(faults::add);
+    List<RouteFilter> filters = new ArrayList<>();
+    filters.add(faults.filter());
+    filters.addAll(config.routeFilters());
     HttpHandler routes =
         new RoutingHandler(
             new RouteParser(config.tokenPath()),
             config.authenticator(),
             config.tokenEndpoint(),
             content,
-            config.workerThreads());
+            config.workerThreads(),
+            filters);
     HttpHandler chain =
         new JournalHandler(journal, config.clock(), new BlockingHandler(new ErrorHandler(routes)));
     this.server =
@@ -90,6 +101,14 @@ public final class FakeRegistry implements AutoCloseable {
     return content;
   }
 
+  /**
+   * The fault rules, changeable while the registry serves: {@code registry.faults().add(rule)}
+   * returns a handle that removes it.
+   */
+  public Faults faults() {
+    return faults;
+  }
+
   /** Waits for the next request the registry completes, like MockWebServer's takeRequest. */
   public JournalEntry takeRequest(Duration timeout) throws InterruptedException {
     return journal.takeRequest(timeout);
@@ -97,6 +116,7 @@ public final class FakeRegistry implements AutoCloseable {
 
   @Override
   public void close() {
+    faults.close();
     server.stop();
     content.close();
   }

@@ -5,8 +5,13 @@ import dev.pullproof.registry.auth.Authenticator;
 import dev.pullproof.registry.auth.Grants;
 import dev.pullproof.registry.auth.TokenService;
 import dev.pullproof.registry.auth.Users;
+import dev.pullproof.registry.fault.FaultRule;
+import dev.pullproof.registry.http.RouteFilter;
+import dev.pullproof.registry.hub.DockerHub;
 import io.undertow.server.HttpHandler;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** Configures a {@link FakeRegistry}; {@link #start()} binds and serves. */
@@ -23,6 +28,8 @@ public final class FakeRegistryBuilder {
   private Authenticator authenticator = Authenticator.NONE;
   private String tokenPath;
   private HttpHandler tokenEndpoint;
+  private final List<FaultRule> faultRules = new ArrayList<>();
+  private DockerHub hub;
 
   FakeRegistryBuilder() {}
 
@@ -96,6 +103,28 @@ public final class FakeRegistryBuilder {
     return this;
   }
 
+  /**
+   * Installs a fault rule from the start (repeatable; tried in order). Rules can also be added and
+   * removed while the registry runs, through {@link FakeRegistry#faults()}.
+   */
+  public FakeRegistryBuilder fault(FaultRule rule) {
+    if (rule == null) {
+      throw new IllegalArgumentException("fault rule is required");
+    }
+    faultRules.add(rule);
+    return this;
+  }
+
+  /**
+   * Behaves like Docker Hub: token auth with the hub's service name, anonymous pulls of its public
+   * repositories, pull-rate-limit headers and 429s (see {@link DockerHub}).
+   */
+  public FakeRegistryBuilder dockerHub(DockerHub hub) {
+    tokenAuth(hub.tokens(), hub.users(), hub.grants());
+    this.hub = hub;
+    return this;
+  }
+
   public FakeRegistry start() {
     FakeRegistry registry = new FakeRegistry(this, FakeRegistry.freshContent());
     baseUrl.set(registry.url());
@@ -124,6 +153,14 @@ public final class FakeRegistryBuilder {
 
   String tokenPath() {
     return tokenPath;
+  }
+
+  List<FaultRule> faultRules() {
+    return faultRules;
+  }
+
+  List<RouteFilter> routeFilters() {
+    return hub == null ? List.of() : List.of(hub.rateLimits(clock));
   }
 
   HttpHandler tokenEndpoint() {

@@ -12,6 +12,7 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.HttpString;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -41,6 +42,7 @@ public final class RoutingHandler implements HttpHandler {
   private final Authenticator authenticator;
   private final HttpHandler tokenEndpoint;
   private final Map<Class<? extends Route>, RouteHandler> endpoints;
+  private final List<RouteFilter> filters;
 
   /**
    * @param tokenEndpoint serves {@link Route.Token}; null when this server hosts no token service
@@ -51,6 +53,20 @@ public final class RoutingHandler implements HttpHandler {
       HttpHandler tokenEndpoint,
       RegistryContent content,
       int workerThreads) {
+    this(parser, authenticator, tokenEndpoint, content, workerThreads, List.of());
+  }
+
+  /**
+   * @param filters called in order around authentication (see {@link RouteFilter})
+   */
+  public RoutingHandler(
+      RouteParser parser,
+      Authenticator authenticator,
+      HttpHandler tokenEndpoint,
+      RegistryContent content,
+      int workerThreads,
+      List<RouteFilter> filters) {
+    this.filters = List.copyOf(filters);
     this.parser = parser;
     this.authenticator = authenticator;
     this.tokenEndpoint = tokenEndpoint;
@@ -72,6 +88,11 @@ public final class RoutingHandler implements HttpHandler {
     checkHeaderSize(exchange);
     Route route = parser.parse(exchange.getRequestPath());
     exchange.putAttachment(Exchanges.ROUTE, route);
+    for (RouteFilter filter : filters) {
+      if (filter.beforeAuth(exchange, route)) {
+        return;
+      }
+    }
     String method = exchange.getRequestMethod().toString();
     Set<String> allowed = METHODS.get(route.getClass());
     if (!allowed.contains(method)) {
@@ -87,6 +108,9 @@ public final class RoutingHandler implements HttpHandler {
         authenticator.authenticate(
             exchange, Access.required(route, method, mountSource(exchange, route)));
     exchange.putAttachment(Exchanges.PRINCIPAL, principal);
+    for (RouteFilter filter : filters) {
+      filter.afterAuth(exchange, route, principal);
+    }
     endpoints.get(route.getClass()).handle(exchange);
   }
 
