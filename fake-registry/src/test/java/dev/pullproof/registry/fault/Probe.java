@@ -69,8 +69,14 @@ final class Probe {
     try (Socket socket = new Socket(address, registry.port())) {
       socket.setSoTimeout(readTimeoutMillis);
       StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\n");
-      head.append("Host: ").append(registry.hostAndPort()).append("\r\nConnection: close\r\n");
-      headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
+      head.append("Host: ").append(headers.getOrDefault("Host", registry.hostAndPort()));
+      head.append("\r\nConnection: close\r\n");
+      headers.forEach(
+          (k, v) -> {
+            if (!k.equals("Host")) {
+              head.append(k).append(": ").append(v).append("\r\n");
+            }
+          });
       long start = System.nanoTime();
       socket
           .getOutputStream()
