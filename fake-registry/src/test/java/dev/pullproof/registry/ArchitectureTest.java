@@ -81,8 +81,25 @@ class ArchitectureTest {
               ROOT + ".content..",
               ROOT + ".journal..",
               ROOT + ".auth..",
-              ROOT + ".http..")
+              ROOT + ".http..",
+              ROOT + ".fault..",
+              ROOT + ".hub..")
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(ROOT, ROOT + ".cli..");
+
+  /** Faults and Hub emulation plug into the handlers through RouteFilter; never the reverse. */
+  @ArchTest
+  static final ArchRule handlersDoNotKnowFaultsOrHub =
+      noClasses()
+          .that()
+          .resideInAnyPackage(
+              ROOT + ".protocol..",
+              ROOT + ".content..",
+              ROOT + ".journal..",
+              ROOT + ".auth..",
+              ROOT + ".http..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(ROOT + ".fault..", ROOT + ".hub..");
 }
