@@ -45,7 +45,8 @@ public final class DockerHub {
             b.window,
             b.abuseLimit,
             b.abuseWindow,
-            b.message);
+            b.message,
+            b.retryAfter);
   }
 
   public static Builder builder() {
@@ -87,6 +88,7 @@ public final class DockerHub {
     private int abuseLimit = RateLimits.UNLIMITED;
     private Duration abuseWindow = Duration.ofMinutes(1);
     private String message = DEFAULT_MESSAGE;
+    private Duration retryAfter;
 
     private Builder() {}
 
@@ -131,6 +133,15 @@ public final class DockerHub {
     /** The TOOMANYREQUESTS message, e.g. Hub's exact text including its link. */
     public Builder message(String message) {
       this.message = message;
+      return this;
+    }
+
+    /**
+     * Adds {@code Retry-After} (whole seconds) to both kinds of 429; absent by default. Clients
+     * that honour it (containers/image: skopeo, podman) retry after it instead of backing off.
+     */
+    public Builder retryAfter(Duration retryAfter) {
+      this.retryAfter = retryAfter;
       return this;
     }
 

@@ -43,6 +43,9 @@ final class RateLimitFilter implements RouteFilter {
     exchange.getResponseHeaders().clear();
     exchange.setStatusCode(429);
     exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, 0);
+    if (limits.retryAfter() != null) {
+      exchange.getResponseHeaders().put(Headers.RETRY_AFTER, limits.retryAfter().toSeconds());
+    }
     exchange.endExchange();
     return true;
   }
@@ -67,11 +70,16 @@ final class RateLimitFilter implements RouteFilter {
     Instant now = clock.instant();
     String w = ";w=" + limits.window().toSeconds();
     if (method.equals("GET") && !window.tryAcquire(now, limit)) {
-      throw ErrorCode.TOOMANYREQUESTS
-          .withMessage(limits.message(), null)
-          .withHeader(LIMIT.toString(), limit + w)
-          .withHeader(REMAINING.toString(), 0 + w)
-          .withHeader(SOURCE.toString(), source);
+      var error =
+          ErrorCode.TOOMANYREQUESTS
+              .withMessage(limits.message(), null)
+              .withHeader(LIMIT.toString(), limit + w)
+              .withHeader(REMAINING.toString(), 0 + w)
+              .withHeader(SOURCE.toString(), source);
+      if (limits.retryAfter() != null) {
+        error.withHeader("Retry-After", Long.toString(limits.retryAfter().toSeconds()));
+      }
+      throw error;
     }
     exchange.getResponseHeaders().put(LIMIT, limit + w);
     exchange.getResponseHeaders().put(REMAINING, window.remaining(now, limit) + w);

@@ -10,6 +10,7 @@ import java.time.Duration;
  * @param window the sliding window the pull limits count over, shown as {@code w=SECONDS}
  * @param abuseLimit requests of any kind per source address per {@code abuseWindow}
  * @param message the TOOMANYREQUESTS error message
+ * @param retryAfter the {@code Retry-After} of 429 answers, or null for none
  */
 public record RateLimits(
     int anonymousLimit,
@@ -17,7 +18,8 @@ public record RateLimits(
     Duration window,
     int abuseLimit,
     Duration abuseWindow,
-    String message) {
+    String message,
+    Duration retryAfter) {
   /** No limit: nothing counted, no headers. */
   public static final int UNLIMITED = -1;
 
@@ -29,6 +31,9 @@ public record RateLimits(
     positive(abuseWindow, "abuseWindow");
     if (window.toSeconds() < 1) {
       throw new IllegalArgumentException("window must be at least 1 s (headers say w=SECONDS)");
+    }
+    if (retryAfter != null && retryAfter.isNegative()) {
+      throw new IllegalArgumentException("retryAfter must not be negative, got " + retryAfter);
     }
     if (message == null || message.isBlank()) {
       throw new IllegalArgumentException("message must not be empty");
