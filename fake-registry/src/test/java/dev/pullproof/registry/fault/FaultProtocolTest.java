@@ -167,6 +167,18 @@ class FaultProtocolTest {
   }
 
   @Test
+  void truncateAtZeroSendsTheHeadersAndNoBody() throws Exception {
+    start(onBlobGet(new Fault.Truncate(0)));
+
+    Probe.Outcome r = Probe.get(registry, blobPath(), TIMEOUT_MS);
+
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.declaredLength()).isEqualTo(BLOB_BYTES);
+    assertThat(r.body()).isEmpty();
+    assertThat(r.end()).isEqualTo(Probe.End.EOF);
+  }
+
+  @Test
   void corruptInvertsOneByteSoTheDigestNoLongerMatches() throws Exception {
     start(onBlobGet(new Fault.Corrupt(300_000)));
 

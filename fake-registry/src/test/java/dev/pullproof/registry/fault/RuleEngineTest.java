@@ -181,6 +181,26 @@ class RuleEngineTest {
   }
 
   @Test
+  void concurrentRequestsAreCountedExactly() throws Exception {
+    start(versionCheck().first(10).build());
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        answers.add(pool.submit(() -> new RawHttp(registry).get("/v2/").status()));
+      }
+      List<Integer> statuses = new ArrayList<>();
+      for (var answer : answers) {
+        statuses.add(answer.get());
+      }
+      assertThat(statuses).filteredOn(s -> s == 503).hasSize(10);
+      assertThat(statuses).filteredOn(s -> s == 200).hasSize(30);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void theFirstRuleThatFiresWinsAndLaterRulesDoNotCountThatRequest() throws Exception {
     RawHttp http =
         start(
