@@ -17,8 +17,6 @@ import java.util.List;
  * TOOMANYREQUESTS with the pull-rate-limit message. Separately, an abuse limit answers any request
  * beyond it with a bare 429. Limits count per client: the user, or the source address when
  * anonymous, over a sliding window. Every number is the caller's: Hub changes them over time.
- *
- * @see <a href="https://docs.docker.com/docker-hub/usage/pulls/">Docker Hub pull usage</a>
  */
 public final class DockerHub {
   /** Hub's message, without the link to its pricing page that the real one ends with. */
