@@ -95,8 +95,8 @@ public sealed interface Fault {
 
   /**
    * Sends the headers and the first {@code afterBytes} body bytes, then nothing for {@code
-   * duration} before the rest; a null duration stalls until the registry closes (the client gives
-   * up first), and the connection is then closed.
+   * duration} before the rest; a null duration stalls until the client gives up (closes its side)
+   * or the registry closes, and the connection is then closed.
    */
   record Stall(long afterBytes, Duration duration) implements Fault {
     public Stall {

@@ -1,5 +1,6 @@
 package dev.pullproof.registry.fault;
 
+import io.undertow.server.AbstractServerConnection;
 import io.undertow.server.HttpServerExchange;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -18,6 +19,7 @@ import org.xnio.conduits.StreamSinkConduit;
  * path (arrays, final writes, file transfers) funnels through {@link #write(ByteBuffer)}.
  */
 final class FaultingConduit extends AbstractStreamSinkConduit<StreamSinkConduit> {
+  private static final java.time.Duration CLIENT_POLL = java.time.Duration.ofMillis(100);
   private final HttpServerExchange exchange;
   private final Fault fault;
   private final Faults faults;
@@ -91,13 +93,34 @@ final class FaultingConduit extends AbstractStreamSinkConduit<StreamSinkConduit>
     return written;
   }
 
-  /** Sends what is buffered (the headers at least), then waits. */
+  /**
+   * Sends what is buffered (the headers at least), then waits: for the duration, or without end
+   * until the client closes its side or the registry closes.
+   */
   private void stall(Fault.Stall s) throws IOException {
     flushNext();
     stalled = true;
-    if (!faults.sleep(s.duration()) && s.duration() == null) {
-      cut();
-      throw new IOException("fault " + fault.describe() + ": registry closed");
+    if (s.duration() != null) {
+      faults.sleep(s.duration());
+      return;
+    }
+    while (faults.sleep(CLIENT_POLL) && !clientGone()) {
+      // Polling frees the worker thread soon after the client gives up.
+    }
+    cut();
+    throw new IOException("fault " + fault.describe() + ": client or registry gone");
+  }
+
+  /** True once the client's side reads as closed (EOF or reset). */
+  private boolean clientGone() {
+    if (!(exchange.getConnection() instanceof AbstractServerConnection connection)) {
+      return false;
+    }
+    try {
+      // The request was read in full; anything readable now is the end of the connection.
+      return connection.getOriginalSourceConduit().read(ByteBuffer.allocate(1)) < 0;
+    } catch (IOException e) {
+      return true;
     }
   }
 

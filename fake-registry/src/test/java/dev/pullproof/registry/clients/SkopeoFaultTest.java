@@ -11,7 +11,6 @@ import dev.pullproof.registry.fault.Fault;
 import dev.pullproof.registry.fault.FaultRule;
 import dev.pullproof.registry.fault.RouteKind;
 import dev.pullproof.registry.hub.DockerHub;
-import dev.pullproof.registry.journal.JournalEntry;
 import dev.pullproof.registry.protocol.RepositoryName;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -126,11 +125,8 @@ class SkopeoFaultTest extends RegistryUnderTest {
       assertThat(r.exit()).as(r.describe()).isNotZero();
       assertThat(r.stderr()).contains(error);
     }
-    if (!name.contains("stalled")) {
-      registry.journal().awaitQuiet(Duration.ofSeconds(5));
-      assertThat(registry.journal().all()).extracting(JournalEntry::fault).isNotEmpty();
-      assertThat(registry.journal().all()).anyMatch(e -> e.fault() != null);
-    }
+    registry.journal().awaitQuiet(Duration.ofSeconds(5));
+    assertThat(registry.journal().all()).as("the fault fired").anyMatch(e -> e.fault() != null);
   }
 
   @Test

@@ -107,6 +107,10 @@ class FaultProtocolTest {
     assertThat(r.declaredLength()).isEqualTo(BLOB_BYTES);
     assertThat(r.body()).isEmpty();
     assertThat(r.end()).isEqualTo(Probe.End.TIMEOUT);
+    // The client hung up; the registry notices, ends the exchange and journals it while open.
+    JournalEntry entry = registry.takeRequest(Duration.ofSeconds(5));
+    assertThat(entry).isNotNull();
+    assertThat(entry.fault()).isEqualTo("rule-1: stall after 0 bytes until the client gives up");
   }
 
   @Test
