@@ -201,6 +201,24 @@ class RuleEngineTest {
   }
 
   @Test
+  void aStatusFaultCanCarryAnyCodeOfTheErrorTable() throws Exception {
+    RawHttp http =
+        start(
+            FaultRule.builder()
+                .route(RouteKind.UPLOAD)
+                .fault(
+                    Fault.status(404)
+                        .withCode(dev.pullproof.registry.protocol.ErrorCode.NAME_UNKNOWN, "gone"))
+                .build());
+
+    RawHttp.Response r = http.send("POST", "/v2/team/app/blobs/uploads/", Map.of(), new byte[0]);
+
+    assertThat(r.status()).isEqualTo(404);
+    assertThat(r.text())
+        .isEqualTo("{\"errors\":[{\"code\":\"NAME_UNKNOWN\",\"message\":\"gone\"}]}");
+  }
+
+  @Test
   void theFirstRuleThatFiresWinsAndLaterRulesDoNotCountThatRequest() throws Exception {
     RawHttp http =
         start(
