@@ -101,7 +101,7 @@ class FaultProtocolTest {
   void stallSendsTheHeadersThenNothingUntilTheClientGivesUp() throws Exception {
     start(onBlobGet(new Fault.Stall(0, null)));
 
-    Probe.Outcome r = Probe.get(registry, blobPath(), 1500);
+    Probe.Outcome r = Probe.get(registry, blobPath(), 3000);
 
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.declaredLength()).isEqualTo(BLOB_BYTES);
