@@ -150,6 +150,12 @@ public record FaultRule(
       return this;
     }
 
+    /** Active in this window (repeatable), e.g. {@code TimeWindow.from(ofSeconds(2))}: for good. */
+    public Builder window(TimeWindow window) {
+      windows.add(window);
+      return this;
+    }
+
     /** The fault, or the next one of a sequence (repeatable). */
     public Builder fault(Fault... more) {
       faults.addAll(List.of(more));

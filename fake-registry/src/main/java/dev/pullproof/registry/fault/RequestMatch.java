@@ -28,10 +28,6 @@ public record RequestMatch(
     }
   }
 
-  static RequestMatch any() {
-    return new RequestMatch(null, Set.of(), Set.of(), null, null);
-  }
-
   static String method(String method) {
     return method == null ? null : method.trim().toUpperCase(Locale.ROOT);
   }

@@ -167,6 +167,27 @@ class RuleEngineTest {
   }
 
   @Test
+  void anOpenEndedWindowAndASecondWindowBothApply() throws Exception {
+    ManualClock clock = new ManualClock();
+    registry =
+        FakeRegistry.builder()
+            .clock(clock)
+            .fault(
+                versionCheck()
+                    .between(Duration.ZERO, Duration.ofSeconds(1))
+                    .window(TimeWindow.from(Duration.ofSeconds(3)))
+                    .build())
+            .start();
+    RawHttp http = new RawHttp(registry);
+    List<Integer> seen = new ArrayList<>();
+    for (int second = 0; second < 5; second++) {
+      seen.add(http.get("/v2/").status());
+      clock.advance(Duration.ofSeconds(1));
+    }
+    assertThat(seen).containsExactly(503, 200, 200, 503, 503);
+  }
+
+  @Test
   void rulesCanBeAddedAndRemovedWhileServing() throws Exception {
     RawHttp http = start();
     assertThat(http.get("/v2/").status()).isEqualTo(200);
