@@ -5,7 +5,9 @@ import io.undertow.server.HttpServerExchange;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.time.Duration;
 import org.xnio.IoUtils;
+import org.xnio.Options;
 import org.xnio.channels.StreamSourceChannel;
 import org.xnio.conduits.AbstractStreamSinkConduit;
 import org.xnio.conduits.ConduitWritableByteChannel;
@@ -19,7 +21,7 @@ import org.xnio.conduits.StreamSinkConduit;
  * path (arrays, final writes, file transfers) funnels through {@link #write(ByteBuffer)}.
  */
 final class FaultingConduit extends AbstractStreamSinkConduit<StreamSinkConduit> {
-  private static final java.time.Duration CLIENT_POLL = java.time.Duration.ofMillis(100);
+  private static final Duration CLIENT_POLL = Duration.ofMillis(100);
   private final HttpServerExchange exchange;
   private final Fault fault;
   private final Faults faults;
@@ -135,7 +137,7 @@ final class FaultingConduit extends AbstractStreamSinkConduit<StreamSinkConduit>
     long waitNanos = dueNanos - (now - paceStart);
     if (waitNanos > 0) {
       flushNext();
-      faults.sleep(java.time.Duration.ofNanos(waitNanos));
+      faults.sleep(Duration.ofNanos(waitNanos));
     }
     return chunk;
   }
@@ -155,7 +157,7 @@ final class FaultingConduit extends AbstractStreamSinkConduit<StreamSinkConduit>
     flushNext();
     exchange.setPersistent(false);
     if (fault instanceof Fault.Reset) {
-      exchange.getConnection().setOption(org.xnio.Options.CLOSE_ABORT, true);
+      exchange.getConnection().setOption(Options.CLOSE_ABORT, true);
     }
     IoUtils.safeClose(exchange.getConnection());
   }
