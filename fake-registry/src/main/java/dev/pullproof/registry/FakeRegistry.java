@@ -2,8 +2,10 @@ package dev.pullproof.registry;
 
 import dev.pullproof.registry.content.BlobStore;
 import dev.pullproof.registry.content.RegistryContent;
+import dev.pullproof.registry.fault.Faults;
 import dev.pullproof.registry.http.ErrorHandler;
 import dev.pullproof.registry.http.JournalHandler;
+import dev.pullproof.registry.http.RouteFilter;
 import dev.pullproof.registry.http.RoutingHandler;
 import dev.pullproof.registry.journal.Journal;
 import dev.pullproof.registry.journal.JournalEntry;
@@ -17,6 +19,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.xnio.Options;
 import org.xnio.SslClientAuthMode;
 
@@ -41,10 +45,16 @@ public final class FakeRegistry implements AutoCloseable {
   private final Journal journal;
   private final InetSocketAddress address;
   private final String scheme;
+  private final Faults faults;
 
   FakeRegistry(FakeRegistryBuilder config, RegistryContent content) {
     this.content = content;
     this.journal = new Journal();
+    this.faults = new Faults(config.clock());
+    config.faultRules().forEach(faults::add);
+    List<RouteFilter> filters = new ArrayList<>();
+    filters.add(faults.filter());
+    filters.addAll(config.routeFilters());
     HttpHandler routes =
         new RoutingHandler(
             new RouteParser(config.tokenPath()),
@@ -52,7 +62,8 @@ public final class FakeRegistry implements AutoCloseable {
             config.tokenEndpoint(),
             content,
             config.workerThreads(),
-            config.contentSource(content));
+            config.contentSource(content),
+            filters);
     HttpHandler chain =
         new JournalHandler(journal, config.clock(), new BlockingHandler(new ErrorHandler(routes)));
     Undertow.Builder undertow = Undertow.builder();
@@ -108,6 +119,14 @@ public final class FakeRegistry implements AutoCloseable {
     return content;
   }
 
+  /**
+   * The fault rules, changeable while the registry serves: {@code registry.faults().add(rule)}
+   * returns a handle that removes it.
+   */
+  public Faults faults() {
+    return faults;
+  }
+
   /** Waits for the next request the registry completes, like MockWebServer's takeRequest. */
   public JournalEntry takeRequest(Duration timeout) throws InterruptedException {
     return journal.takeRequest(timeout);
@@ -115,6 +134,7 @@ public final class FakeRegistry implements AutoCloseable {
 
   @Override
   public void close() {
+    faults.close();
     server.stop();
     content.close();
   }

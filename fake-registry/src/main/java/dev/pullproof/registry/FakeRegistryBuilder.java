@@ -6,12 +6,17 @@ import dev.pullproof.registry.auth.Grants;
 import dev.pullproof.registry.auth.TokenService;
 import dev.pullproof.registry.auth.Users;
 import dev.pullproof.registry.content.RegistryContent;
+import dev.pullproof.registry.fault.FaultRule;
 import dev.pullproof.registry.http.ContentSource;
+import dev.pullproof.registry.http.RouteFilter;
+import dev.pullproof.registry.hub.DockerHub;
 import dev.pullproof.registry.mirror.MirrorConfig;
 import dev.pullproof.registry.mirror.PullThrough;
 import dev.pullproof.registry.tls.TlsConfig;
 import io.undertow.server.HttpHandler;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** Configures a {@link FakeRegistry}; {@link #start()} binds and serves. */
@@ -30,6 +35,8 @@ public final class FakeRegistryBuilder {
   private HttpHandler tokenEndpoint;
   private TlsConfig tls;
   private MirrorConfig mirror;
+  private final List<FaultRule> faultRules = new ArrayList<>();
+  private DockerHub hub;
 
   FakeRegistryBuilder() {}
 
@@ -110,11 +117,33 @@ public final class FakeRegistryBuilder {
   }
 
   /**
+   * Installs a fault rule from the start (repeatable; tried in order). Rules can also be added and
+   * removed while the registry runs, through {@link FakeRegistry#faults()}.
+   */
+  public FakeRegistryBuilder fault(FaultRule rule) {
+    if (rule == null) {
+      throw new IllegalArgumentException("fault rule is required");
+    }
+    faultRules.add(rule);
+    return this;
+  }
+
+  /**
    * Makes this registry a pull-through mirror: what it lacks is fetched from the upstream (with the
    * upstream's credentials), stored and served; this registry's own auth still applies.
    */
   public FakeRegistryBuilder mirrorOf(MirrorConfig mirror) {
     this.mirror = mirror;
+    return this;
+  }
+
+  /**
+   * Behaves like Docker Hub: token auth with the hub's service name, anonymous pulls of its public
+   * repositories, pull-rate-limit headers and 429s (see {@link DockerHub}).
+   */
+  public FakeRegistryBuilder dockerHub(DockerHub hub) {
+    tokenAuth(hub.tokens(), hub.users(), hub.grants());
+    this.hub = hub;
     return this;
   }
 
@@ -146,6 +175,14 @@ public final class FakeRegistryBuilder {
 
   String tokenPath() {
     return tokenPath;
+  }
+
+  List<FaultRule> faultRules() {
+    return faultRules;
+  }
+
+  List<RouteFilter> routeFilters() {
+    return hub == null ? List.of() : List.of(hub.rateLimits(clock));
   }
 
   HttpHandler tokenEndpoint() {

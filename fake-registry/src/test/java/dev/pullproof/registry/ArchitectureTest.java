@@ -84,7 +84,9 @@ class ArchitectureTest {
               ROOT + ".http..",
               ROOT + ".mirror..",
               ROOT + ".tls..",
-              ROOT + ".world..")
+              ROOT + ".world..",
+              ROOT + ".fault..",
+              ROOT + ".hub..")
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(ROOT, ROOT + ".cli..");
@@ -107,4 +109,19 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(ROOT + ".auth..", ROOT + ".journal..", ROOT + ".world..");
+
+  /** Faults and Hub emulation plug into the handlers through RouteFilter; never the reverse. */
+  @ArchTest
+  static final ArchRule handlersDoNotKnowFaultsOrHub =
+      noClasses()
+          .that()
+          .resideInAnyPackage(
+              ROOT + ".protocol..",
+              ROOT + ".content..",
+              ROOT + ".journal..",
+              ROOT + ".auth..",
+              ROOT + ".http..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(ROOT + ".fault..", ROOT + ".hub..");
 }

@@ -10,6 +10,9 @@ import dev.pullproof.registry.content.ImagePublisher;
 import dev.pullproof.registry.content.ImageSpec;
 import dev.pullproof.registry.content.OciLayoutImporter;
 import dev.pullproof.registry.content.PublishedImage;
+import dev.pullproof.registry.fault.Fault;
+import dev.pullproof.registry.fault.FaultRule;
+import dev.pullproof.registry.fault.RouteKind;
 import dev.pullproof.registry.journal.JournalJson;
 import dev.pullproof.registry.protocol.RepositoryName;
 import java.nio.file.Path;
@@ -86,15 +89,37 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--journal", description = "Write the request journal as JSON here on exit.")
   Path journal;
 
+  @Option(
+      names = "--noop-fault-rule",
+      description =
+          "Install a fault rule that matches every blob GET and lets it through untouched, to"
+              + " measure the rule engine's cost (ci/bench-registry).")
+  boolean noopFaultRule;
+
   @Override
   public Integer call() throws Exception {
     FakeRegistryBuilder builder = FakeRegistry.builder().host(host).port(port);
     configureAuth(builder);
+    if (noopFaultRule) {
+      builder.fault(
+          FaultRule.builder()
+              .name("noop")
+              .route(RouteKind.BLOB)
+              .method("GET")
+              .fault(Fault.none())
+              .build());
+    }
     FakeRegistry registry = builder.start();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(registry, stopped)));
     seed(registry);
-    System.out.println("fake registry listening on " + registry.url() + " (auth: " + auth + ")");
+    System.out.println(
+        "fake registry listening on "
+            + registry.url()
+            + " (auth: "
+            + auth
+            + (noopFaultRule ? ", no-op fault rule on blob GETs" : "")
+            + ")");
     System.out.flush();
     stopped.await();
     return 0;

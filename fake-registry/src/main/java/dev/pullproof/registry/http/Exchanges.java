@@ -19,6 +19,9 @@ public final class Exchanges {
   /** The spec error code the request was answered with, if any. */
   public static final AttachmentKey<String> ERROR_CODE = AttachmentKey.create(String.class);
 
+  /** The injected fault that fired on the request, as the journal shows it. */
+  public static final AttachmentKey<String> FAULT = AttachmentKey.create(String.class);
+
   private Exchanges() {}
 
   public static Principal principal(HttpServerExchange exchange) {

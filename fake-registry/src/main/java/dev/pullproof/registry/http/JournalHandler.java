@@ -69,6 +69,6 @@ public final class JournalHandler implements HttpHandler {
                 ? java.util.List.of()
                 : ex.getRequestHeaders().get(Headers.ACCEPT)),
         ex.getRequestHeaders().getFirst(Headers.USER_AGENT),
-        null);
+        ex.getAttachment(Exchanges.FAULT));
   }
 }

@@ -12,6 +12,7 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.HttpString;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -42,6 +43,7 @@ public final class RoutingHandler implements HttpHandler {
   private final HttpHandler tokenEndpoint;
   private final Map<Class<? extends Route>, RouteHandler> endpoints;
   private final ContentSource source;
+  private final List<RouteFilter> filters;
 
   /**
    * @param tokenEndpoint serves {@link Route.Token}; null when this server hosts no token service
@@ -52,11 +54,19 @@ public final class RoutingHandler implements HttpHandler {
       HttpHandler tokenEndpoint,
       RegistryContent content,
       int workerThreads) {
-    this(parser, authenticator, tokenEndpoint, content, workerThreads, ContentSource.LOCAL);
+    this(
+        parser,
+        authenticator,
+        tokenEndpoint,
+        content,
+        workerThreads,
+        ContentSource.LOCAL,
+        List.of());
   }
 
   /**
    * @param source fills content before an endpoint reads it (a pull-through mirror)
+   * @param filters called in order around authentication (see {@link RouteFilter})
    */
   public RoutingHandler(
       RouteParser parser,
@@ -64,8 +74,10 @@ public final class RoutingHandler implements HttpHandler {
       HttpHandler tokenEndpoint,
       RegistryContent content,
       int workerThreads,
-      ContentSource source) {
+      ContentSource source,
+      List<RouteFilter> filters) {
     this.source = source;
+    this.filters = List.copyOf(filters);
     this.parser = parser;
     this.authenticator = authenticator;
     this.tokenEndpoint = tokenEndpoint;
@@ -87,6 +99,11 @@ public final class RoutingHandler implements HttpHandler {
     checkHeaderSize(exchange);
     Route route = parser.parse(exchange.getRequestPath());
     exchange.putAttachment(Exchanges.ROUTE, route);
+    for (RouteFilter filter : filters) {
+      if (filter.beforeAuth(exchange, route)) {
+        return;
+      }
+    }
     String method = exchange.getRequestMethod().toString();
     Set<String> allowed = METHODS.get(route.getClass());
     if (!allowed.contains(method)) {
@@ -102,6 +119,9 @@ public final class RoutingHandler implements HttpHandler {
         authenticator.authenticate(
             exchange, Access.required(route, method, mountSource(exchange, route)));
     exchange.putAttachment(Exchanges.PRINCIPAL, principal);
+    for (RouteFilter filter : filters) {
+      filter.afterAuth(exchange, route, principal);
+    }
     source.prepare(route, exchange);
     endpoints.get(route.getClass()).handle(exchange);
   }

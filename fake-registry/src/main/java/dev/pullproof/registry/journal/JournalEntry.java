@@ -8,6 +8,8 @@ import java.time.Instant;
  * One request as the registry answered it, recorded when the exchange completed. Credentials appear
  * only as scheme, identity and scopes: never a password or token.
  *
+ * @param status the HTTP status answered, or 0 when no response was sent (a fault closed or reset
+ *     the connection first)
  * @param routeKind {@code base}, {@code manifest}, {@code blob}, {@code upload}, {@code token}...,
  *     or {@code invalid} when the path did not parse
  * @param errorCode the spec error code answered, or null
