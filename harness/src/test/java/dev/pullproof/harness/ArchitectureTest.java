@@ -53,8 +53,8 @@ class ArchitectureTest {
           .resideInAPackage(ROOT + ".cli..");
 
   /**
-   * Scenario data becomes fake registries in one place. (The containerd package's benchmark
-   * builds its own registry: it reads no scenario, so it is outside this rule.)
+   * Scenario data becomes fake registries in one place. (The containerd package's benchmark builds
+   * its own registry: it reads no scenario, so it is outside this rule.)
    */
   @ArchTest
   static final ArchRule onlyTheWorldInstallerBuildsFakeRegistries =
