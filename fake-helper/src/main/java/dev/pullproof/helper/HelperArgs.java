@@ -34,10 +34,8 @@ public record HelperArgs(Optional<Path> script, Optional<Path> log, String name,
 
   /** Parses the arguments; an {@link IllegalArgumentException} says what is wrong. */
   public static HelperArgs parse(List<String> args, Map<String, String> env) {
-    Optional<Path> script =
-        Optional.ofNullable(env.get(SCRIPT_ENV)).filter(s -> !s.isEmpty()).map(Path::of);
-    Optional<Path> log =
-        Optional.ofNullable(env.get(LOG_ENV)).filter(s -> !s.isEmpty()).map(Path::of);
+    Optional<Path> script = fromEnv(env, SCRIPT_ENV);
+    Optional<Path> log = fromEnv(env, LOG_ENV);
     String name = "pullproof";
     int i = 0;
     while (i < args.size() && args.get(i).startsWith("--")) {
@@ -73,6 +71,12 @@ public record HelperArgs(Optional<Path> script, Optional<Path> log, String name,
           command + " takes no arguments; the request comes on stdin");
     }
     return new HelperArgs(script, log, name, command);
+  }
+
+  // Plain code, no lambdas: linking each lambda costs the interpreter time on every call.
+  private static Optional<Path> fromEnv(Map<String, String> env, String name) {
+    String value = env.get(name);
+    return value == null || value.isEmpty() ? Optional.empty() : Optional.of(Path.of(value));
   }
 
   public static String usage() {

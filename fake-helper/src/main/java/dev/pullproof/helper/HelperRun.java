@@ -1,9 +1,9 @@
 package dev.pullproof.helper;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pullproof.helper.docker.DockerCredentialProtocol;
+import dev.pullproof.helper.json.Json;
 import dev.pullproof.helper.kubelet.KubeletProviderProtocol;
 import dev.pullproof.helper.log.InvocationLog;
 import dev.pullproof.helper.script.Script;
@@ -37,7 +37,7 @@ public final class HelperRun {
   private final Clock clock;
   private final Map<String, String> env;
   private final Ending ending;
-  private final ObjectMapper json = new ObjectMapper();
+  private final Json json = new Json();
 
   public HelperRun(Clock clock, Map<String, String> env, Ending ending) {
     this.clock = clock;
@@ -60,7 +60,9 @@ public final class HelperRun {
     Outcome outcome;
     try {
       Script script = readScript(args);
-      log = log.or(script::log);
+      if (log.isEmpty()) {
+        log = script.log();
+      }
       outcome =
           args.kubelet()
               ? new KubeletProviderProtocol(script, json).handle(stdin)
@@ -103,15 +105,13 @@ public final class HelperRun {
   }
 
   private Script readScript(HelperArgs args) {
-    Path file =
-        args.script()
-            .orElseThrow(
-                () ->
-                    new ScriptException(
-                        Path.of("(none)"),
-                        "",
-                        "no script given: pass --script FILE or set " + HelperArgs.SCRIPT_ENV));
-    return new ScriptParser(json).read(file);
+    if (args.script().isEmpty()) {
+      throw new ScriptException(
+          Path.of("(none)"),
+          "",
+          "no script given: pass --script FILE or set " + HelperArgs.SCRIPT_ENV);
+    }
+    return new ScriptParser(json).read(args.script().get());
   }
 
   private Map<String, Object> entry(
@@ -127,14 +127,18 @@ public final class HelperRun {
     e.put("answer", outcome.answer());
     boolean ends = outcome.hang().isEmpty() && outcome.crash().isEmpty();
     e.put("exit", ends ? outcome.exit() : null);
-    e.put("signal", outcome.crash().map(c -> c.signal()).orElse(null));
+    e.put("signal", outcome.crash().isPresent() ? outcome.crash().get().signal() : null);
     e.put("hang", outcome.hang().isPresent());
     e.put("delayMs", outcome.delay().toMillis());
     e.put("durationMs", Duration.between(started, now).toMillis());
     e.put("pid", ProcessHandle.current().pid());
-    e.put("script", args.script().map(p -> p.toAbsolutePath().toString()).orElse(null));
+    e.put(
+        "script",
+        args.script().isPresent() ? args.script().get().toAbsolutePath().toString() : null);
     Map<String, String> seen = new LinkedHashMap<>();
-    LOGGED_ENV.forEach(k -> seen.put(k, env.get(k)));
+    for (String k : LOGGED_ENV) {
+      seen.put(k, env.get(k));
+    }
     e.put("env", seen);
     return e;
   }
@@ -145,7 +149,7 @@ public final class HelperRun {
       return stdin.trim();
     }
     try {
-      JsonNode node = json.readTree(stdin);
+      JsonNode node = json.read(stdin);
       if (node instanceof ObjectNode && node.has("Secret")) {
         ((ObjectNode) node).put("Secret", "<redacted>");
       }

@@ -1,8 +1,8 @@
 package dev.pullproof.helper;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pullproof.helper.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -21,9 +21,9 @@ import java.util.function.UnaryOperator;
  */
 public final class LockedJsonFile {
   private final Path file;
-  private final ObjectMapper json;
+  private final Json json;
 
-  public LockedJsonFile(Path file, ObjectMapper json) {
+  public LockedJsonFile(Path file, Json json) {
     this.file = file;
     this.json = json;
   }
@@ -55,15 +55,14 @@ public final class LockedJsonFile {
           // read the whole file
         }
         String text = new String(buf.array(), StandardCharsets.UTF_8);
-        JsonNode node = text.isBlank() ? json.createObjectNode() : json.readTree(text);
+        JsonNode node = text.isBlank() ? json.object() : json.read(text);
         if (!node.isObject()) {
           throw new IOException("expected a JSON object in " + file + "; delete or fix the file");
         }
         ObjectNode before = ((ObjectNode) node).deepCopy();
         if (write) {
           byte[] out =
-              json.writerWithDefaultPrettyPrinter()
-                  .writeValueAsBytes(change.apply((ObjectNode) node));
+              json.writePretty(change.apply((ObjectNode) node)).getBytes(StandardCharsets.UTF_8);
           ch.truncate(0);
           ch.write(ByteBuffer.wrap(out), 0);
         }

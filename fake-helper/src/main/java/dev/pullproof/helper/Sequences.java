@@ -1,6 +1,6 @@
 package dev.pullproof.helper;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pullproof.helper.json.Json;
 import dev.pullproof.helper.script.Rule;
 import dev.pullproof.helper.script.Step;
 import java.nio.file.Path;
@@ -13,7 +13,7 @@ import java.nio.file.Path;
 public final class Sequences {
   private final LockedJsonFile counters;
 
-  public Sequences(Path file, ObjectMapper json) {
+  public Sequences(Path file, Json json) {
     this.counters = new LockedJsonFile(file, json);
   }
 

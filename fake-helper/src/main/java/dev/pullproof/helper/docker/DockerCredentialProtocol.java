@@ -2,12 +2,12 @@ package dev.pullproof.helper.docker;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pullproof.helper.Answers;
 import dev.pullproof.helper.LockedJsonFile;
 import dev.pullproof.helper.Outcome;
 import dev.pullproof.helper.Sequences;
+import dev.pullproof.helper.json.Json;
 import dev.pullproof.helper.script.Answer;
 import dev.pullproof.helper.script.Rule;
 import dev.pullproof.helper.script.Script;
@@ -28,11 +28,11 @@ public final class DockerCredentialProtocol {
   static final String MISSING_USER = "no credentials username";
 
   private final Script script;
-  private final ObjectMapper json;
+  private final Json json;
   private final Sequences sequences;
   private final String version;
 
-  public DockerCredentialProtocol(Script script, ObjectMapper json, String version) {
+  public DockerCredentialProtocol(Script script, Json json, String version) {
     this.script = script;
     this.json = json;
     this.sequences = new Sequences(script.counters(), json);
@@ -49,30 +49,31 @@ public final class DockerCredentialProtocol {
         if (url.isEmpty()) {
           return error(MISSING_URL, "builtin");
         }
-        return scripted(command, url)
-            .orElseGet(() -> command.equals("get") ? get(url) : erase(url));
+        Outcome scripted = scripted(script.forServer(command, url), url);
+        if (scripted != null) {
+          return scripted;
+        }
+        return command.equals("get") ? get(url) : erase(url);
       case "store":
         return store(stdin);
       case "list":
-        return scripted("list", "*").orElseGet(this::list);
+        Outcome listed = scripted(script.forList(), "*");
+        return listed != null ? listed : list();
       default:
         throw new IllegalArgumentException("unknown command " + command);
     }
   }
 
-  private Optional<Outcome> scripted(String command, String server) {
-    Optional<Rule> rule =
-        command.equals("list")
-            ? script.rules().stream().filter(r -> r.command().equals("list")).findFirst()
-            : script.forServer(command, server);
-    return rule.flatMap(
-        r -> {
-          Step step = sequences.next(r);
-          if (step.answer() instanceof Answer.Proceed) {
-            return Optional.empty();
-          }
-          return Optional.of(render(step.answer(), server, r.key()).after(step.delay()));
-        });
+  /** The rule's answer, or null when no rule applies or the rule says to proceed. */
+  private Outcome scripted(Optional<Rule> rule, String server) {
+    if (rule.isEmpty()) {
+      return null;
+    }
+    Step step = sequences.next(rule.get());
+    if (step.answer() instanceof Answer.Proceed) {
+      return null;
+    }
+    return render(step.answer(), server, rule.get().key()).after(step.delay());
   }
 
   private Outcome get(String url) {
@@ -105,7 +106,7 @@ public final class DockerCredentialProtocol {
   private Outcome store(String stdin) {
     JsonNode creds;
     try {
-      creds = json.readTree(stdin);
+      creds = json.read(stdin);
     } catch (JsonProcessingException e) {
       return error("error reading credentials: " + e.getOriginalMessage(), "builtin");
     }
@@ -116,29 +117,25 @@ public final class DockerCredentialProtocol {
     if (creds.path("Username").asText("").isEmpty()) {
       return error(MISSING_USER, "builtin");
     }
-    return scripted("store", url)
-        .orElseGet(
-            () -> {
-              ObjectNode entry = json.createObjectNode();
-              entry.put("Username", creds.path("Username").asText());
-              entry.put("Secret", creds.path("Secret").asText(""));
-              new LockedJsonFile(script.store(), json)
-                  .change(
-                      o -> {
-                        o.set(url, entry);
-                        return o;
-                      });
-              return Outcome.exit("", "", 0, "store", Map.of("kind", "stored"));
-            });
+    Outcome scripted = scripted(script.forServer("store", url), url);
+    if (scripted != null) {
+      return scripted;
+    }
+    ObjectNode entry = json.object();
+    entry.put("Username", creds.path("Username").asText());
+    entry.put("Secret", creds.path("Secret").asText(""));
+    new LockedJsonFile(script.store(), json).change(o -> o.set(url, entry));
+    return Outcome.exit("", "", 0, "store", Map.of("kind", "stored"));
   }
 
   private Outcome list() {
-    ObjectNode out = json.createObjectNode();
+    ObjectNode out = json.object();
     new LockedJsonFile(script.store(), json)
         .read()
         .fields()
         .forEachRemaining(e -> out.put(e.getKey(), e.getValue().path("Username").asText()));
-    return Outcome.exit(out + "\n", "", 0, "store", Map.of("kind", "list", "count", out.size()));
+    return Outcome.exit(
+        json.write(out) + "\n", "", 0, "store", Map.of("kind", "list", "count", out.size()));
   }
 
   private Outcome render(Answer answer, String url, String rule) {
@@ -149,13 +146,13 @@ public final class DockerCredentialProtocol {
     Map<String, Object> log = Answers.describe(answer);
     if (answer instanceof Answer.Credentials) {
       Answer.Credentials c = (Answer.Credentials) answer;
-      ObjectNode out = json.createObjectNode();
+      ObjectNode out = json.object();
       if (!c.omitServerUrl()) {
         out.put("ServerURL", c.serverUrl().orElse(url));
       }
       out.put("Username", c.username());
       out.put("Secret", c.secret());
-      return Outcome.exit(out + "\n", "", 0, rule, log);
+      return Outcome.exit(json.write(out) + "\n", "", 0, rule, log);
     }
     if (answer instanceof Answer.Failure) {
       Answer.Failure f = (Answer.Failure) answer;

@@ -7,9 +7,13 @@ import java.util.Optional;
 
 /**
  * The text of a launcher: a POSIX shell script that execs the JVM with the start-up options that
- * make a helper call cheap (class-data sharing archive, C1 only, serial GC) and keep stdout for the
- * protocol (VM messages to stderr), plus {@code -Xrs} so a scripted crash by TERM, INT, HUP or QUIT
- * really ends the process by that signal.
+ * make a helper call cheap and keep stdout for the protocol (VM messages to stderr), plus {@code
+ * -Xrs} so a scripted crash by TERM, INT, HUP or QUIT really ends the process by that signal.
+ *
+ * <p>Measured with {@code ci/bench-helper}: the class-data sharing archive halves a call; the
+ * interpreter alone ({@code -Xint}) beats C1 ({@code -XX:TieredStopAtLevel=1}) because a call runs
+ * for a few tens of milliseconds, too short for compiled code to pay for the compiler's CPU time on
+ * a busy machine.
  */
 final class Launchers {
   static final String MAIN = "dev.pullproof.helper.HelperMain";
@@ -19,7 +23,7 @@ final class Launchers {
   /** JVM options shared by launchers and the archive-training run. */
   static List<String> jvmOptions() {
     return List.of(
-        "-XX:TieredStopAtLevel=1",
+        "-Xint",
         "-XX:+UseSerialGC",
         "-XX:-UsePerfData",
         "-Xss512k",

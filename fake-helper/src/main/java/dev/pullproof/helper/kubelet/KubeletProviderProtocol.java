@@ -2,12 +2,12 @@ package dev.pullproof.helper.kubelet;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pullproof.helper.Answers;
 import dev.pullproof.helper.LockedJsonFile;
 import dev.pullproof.helper.Outcome;
 import dev.pullproof.helper.Sequences;
+import dev.pullproof.helper.json.Json;
 import dev.pullproof.helper.script.Answer;
 import dev.pullproof.helper.script.KubeletOptions;
 import dev.pullproof.helper.script.Rule;
@@ -27,10 +27,10 @@ public final class KubeletProviderProtocol {
   public static final String API_VERSION = "credentialprovider.kubelet.k8s.io/v1";
 
   private final Script script;
-  private final ObjectMapper json;
+  private final Json json;
   private final Sequences sequences;
 
-  public KubeletProviderProtocol(Script script, ObjectMapper json) {
+  public KubeletProviderProtocol(Script script, Json json) {
     this.script = script;
     this.json = json;
     this.sequences = new Sequences(script.counters(), json);
@@ -39,7 +39,7 @@ public final class KubeletProviderProtocol {
   public Outcome handle(String stdin) {
     JsonNode request;
     try {
-      request = json.readTree(stdin);
+      request = json.read(stdin);
     } catch (JsonProcessingException e) {
       return error("cannot read the CredentialProviderRequest: " + e.getOriginalMessage());
     }
@@ -90,7 +90,7 @@ public final class KubeletProviderProtocol {
       Answer.Failure f = (Answer.Failure) answer;
       return Outcome.exit("", f.message() + "\n", f.exit(), rule, log);
     }
-    ObjectNode out = json.createObjectNode();
+    ObjectNode out = json.object();
     out.put("apiVersion", API_VERSION);
     out.put("kind", "CredentialProviderResponse");
     out.put("cacheKeyType", options.cacheKeyType());
@@ -104,7 +104,7 @@ public final class KubeletProviderProtocol {
     } else if (!(answer instanceof Answer.NotFound)) {
       return error("the answer " + log.get("kind") + " has no meaning for the kubelet protocol");
     }
-    return Outcome.exit(out + "\n", "", 0, rule, log);
+    return Outcome.exit(json.write(out) + "\n", "", 0, rule, log);
   }
 
   private static Outcome error(String message) {

@@ -1,6 +1,6 @@
 package dev.pullproof.helper.log;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pullproof.helper.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -17,9 +17,9 @@ import java.util.Map;
  */
 public final class InvocationLog {
   private final Path file;
-  private final ObjectMapper json;
+  private final Json json;
 
-  public InvocationLog(Path file, ObjectMapper json) {
+  public InvocationLog(Path file, Json json) {
     this.file = file;
     this.json = json;
   }
@@ -30,7 +30,8 @@ public final class InvocationLog {
         Files.createDirectories(file.getParent());
       }
       byte[] line =
-          (json.writeValueAsString(entry) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          (json.write(json.valueOf(entry)) + "\n")
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8);
       try (FileChannel ch =
               FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
           FileLock lock = ch.lock()) {

@@ -1,7 +1,7 @@
 package dev.pullproof.helper.log;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pullproof.helper.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,13 +24,13 @@ public final class Invocations {
     if (!Files.exists(file)) {
       return List.of();
     }
-    ObjectMapper json = new ObjectMapper();
+    Json json = new Json();
     List<Invocation> out = new ArrayList<>();
     try {
       List<String> lines = Files.readAllLines(file);
       for (int i = 0; i < lines.size(); i++) {
         if (!lines.get(i).isBlank()) {
-          out.add(parse(json.readTree(lines.get(i))));
+          out.add(parse(json.read(lines.get(i)), json));
         }
       }
     } catch (IOException e) {
@@ -39,7 +39,7 @@ public final class Invocations {
     return out;
   }
 
-  static Invocation parse(JsonNode n) {
+  static Invocation parse(JsonNode n, Json json) {
     JsonNode exit = n.path("exit");
     JsonNode request = n.path("request");
     return new Invocation(
@@ -47,7 +47,7 @@ public final class Invocations {
         n.path("protocol").asText(),
         n.path("name").asText(),
         n.path("command").asText(),
-        request.isTextual() ? request.asText() : request.toString(),
+        request.isTextual() ? request.asText() : json.write(request),
         n.path("rule").asText(),
         strings(n.path("answer")),
         exit.isInt() ? OptionalInt.of(exit.asInt()) : OptionalInt.empty(),

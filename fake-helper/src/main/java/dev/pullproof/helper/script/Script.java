@@ -21,22 +21,39 @@ public record Script(
     Objects.requireNonNull(log, "log");
   }
 
+  // Loops rather than streams: every call is a fresh JVM, where linking lambdas costs time.
+
   /** The first rule taking a docker-credential call, if any. */
   public Optional<Rule> forServer(String command, String serverUrl) {
-    return rules.stream()
-        .filter(r -> r.command().equals(command))
-        .filter(r -> r.server().isPresent() && r.server().get().matchesServer(serverUrl))
-        .findFirst();
+    for (Rule r : rules) {
+      if (r.command().equals(command)
+          && r.server().isPresent()
+          && r.server().get().matchesServer(serverUrl)) {
+        return Optional.of(r);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The first rule taking a list call, if any. */
+  public Optional<Rule> forList() {
+    for (Rule r : rules) {
+      if (r.command().equals("list")) {
+        return Optional.of(r);
+      }
+    }
+    return Optional.empty();
   }
 
   /** The first rule taking a kubelet call for this image, if any. */
   public Optional<Rule> forImage(String image, String registryHost) {
-    return rules.stream()
-        .filter(r -> r.command().equals("get"))
-        .filter(
-            r ->
-                r.image().map(p -> p.matches(image)).orElse(false)
-                    || r.server().map(p -> p.matchesServer(registryHost)).orElse(false))
-        .findFirst();
+    for (Rule r : rules) {
+      boolean byImage = r.image().isPresent() && r.image().get().matches(image);
+      boolean byHost = r.server().isPresent() && r.server().get().matchesServer(registryHost);
+      if (r.command().equals("get") && (byImage || byHost)) {
+        return Optional.of(r);
+      }
+    }
+    return Optional.empty();
   }
 }

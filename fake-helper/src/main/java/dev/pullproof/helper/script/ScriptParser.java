@@ -2,7 +2,7 @@ package dev.pullproof.helper.script;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pullproof.helper.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -31,9 +31,9 @@ public final class ScriptParser {
           "authKey");
   private static final Set<String> COMMANDS = Set.of("get", "store", "erase", "list");
 
-  private final ObjectMapper json;
+  private final Json json;
 
-  public ScriptParser(ObjectMapper json) {
+  public ScriptParser(Json json) {
     this.json = json;
   }
 
@@ -42,7 +42,7 @@ public final class ScriptParser {
     Nodes nodes = new Nodes(abs);
     JsonNode root;
     try {
-      root = json.readTree(Files.readString(abs));
+      root = json.read(Files.readString(abs));
     } catch (NoSuchFileException e) {
       throw nodes.error("", "no such file");
     } catch (JsonProcessingException e) {

@@ -3,7 +3,7 @@ package dev.pullproof.helper.script;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pullproof.helper.json.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +20,7 @@ class ScriptParserTest {
   private Script parse(String json) throws Exception {
     Path file = dir.resolve("helper.json");
     Files.writeString(file, json);
-    return new ScriptParser(new ObjectMapper()).read(file);
+    return new ScriptParser(new Json()).read(file);
   }
 
   @Test
@@ -106,7 +106,7 @@ class ScriptParserTest {
 
   @Test
   void aMissingScriptIsReportedAsSuch() {
-    assertThatThrownBy(() -> new ScriptParser(new ObjectMapper()).read(dir.resolve("none.json")))
+    assertThatThrownBy(() -> new ScriptParser(new Json()).read(dir.resolve("none.json")))
         .hasMessage("bad script " + dir.resolve("none.json") + ": no such file");
   }
 }
