@@ -2,6 +2,8 @@ package dev.pullproof.helper;
 
 import dev.pullproof.helper.script.Answer;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,7 +29,7 @@ public record Outcome(
     Objects.requireNonNull(hang, "hang");
     Objects.requireNonNull(crash, "crash");
     Objects.requireNonNull(rule, "rule");
-    answer = Map.copyOf(answer);
+    answer = Collections.unmodifiableMap(new LinkedHashMap<>(answer));
   }
 
   public static Outcome exit(

@@ -22,10 +22,10 @@ import picocli.CommandLine.Option;
 @Command(
     name = "install",
     mixinStandardHelpOptions = true,
-    description = {
-      "Write docker-credential-NAME (and optionally a kubelet credential-provider executable) into",
-      "DIR, each running the fake helper with SCRIPT. Put DIR on the client's PATH."
-    })
+    version = "fake-helper install 0.1.0",
+    description =
+        "Write docker-credential-NAME (and optionally a kubelet credential-provider executable)"
+            + " into DIR, each running the fake helper with SCRIPT. Put DIR on the client's PATH.")
 public final class InstallCommand implements Callable<Integer> {
   @Option(names = "--dir", required = true, description = "Directory for the launchers.")
   Path dir;

@@ -112,6 +112,37 @@ class DockerCliTest {
     assertThat(Registries.identities(registry, auth.scheme())).containsExactly(Registries.USER);
   }
 
+  /** The engine uses an identity token as an OAuth2 refresh token at the registry's token realm. */
+  @Test
+  void pullExchangesAnIdentityTokenAtTheTokenEndpoint() throws Exception {
+    registry = Registries.TOKEN.start();
+    useHelper("credHelpers");
+    helper.answer(
+        registry.hostAndPort(), "{\"token\": \"" + Registries.refreshToken(registry) + "\"}");
+
+    Client.Result r = docker.run(env(), "", TIMEOUT, "pull", ref());
+
+    assertThat(r.exit()).as(r.describe()).isZero();
+    assertThat(onlyCall("get").answerKind()).isEqualTo("identity-token");
+    registry.journal().assertRequested("POST /token -> 200");
+    registry.journal().assertNotRequested("GET /token");
+    assertThat(Registries.identities(registry, "bearer")).containsExactly(Registries.USER);
+  }
+
+  @Test
+  void anIdentityTokenTheRealmDoesNotKnowIsRefused() throws Exception {
+    registry = Registries.TOKEN.start();
+    useHelper("credHelpers");
+    helper.answer(registry.hostAndPort(), "{\"token\": \"not-a-refresh-token\"}");
+
+    Client.Result r = docker.run(env(), "", TIMEOUT, "pull", ref());
+
+    assertThat(r.exit()).as(r.describe()).isEqualTo(1);
+    assertThat(r.stderr()).contains("unauthorized: authentication required");
+    registry.journal().assertRequested("POST /token -> 401");
+    assertThat(Registries.identities(registry, "bearer")).isEmpty();
+  }
+
   @Test
   void pullWorksWhenTheAnswerLeavesOutServerUrl() throws Exception {
     registry = Registries.BASIC.start();

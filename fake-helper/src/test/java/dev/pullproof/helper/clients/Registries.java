@@ -36,6 +36,38 @@ enum Registries {
     return this == BASIC ? "basic" : "bearer";
   }
 
+  /**
+   * A refresh token the registry's token service issued to {@link #USER} (GET with {@code
+   * offline_token=true}): what a helper hands out as an identity token.
+   */
+  static String refreshToken(FakeRegistry registry) throws Exception {
+    String basic =
+        java.util.Base64.getEncoder()
+            .encodeToString(
+                (USER + ":" + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    java.net.http.HttpResponse<String> response =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(
+                            registry.url()
+                                + "/token?service=fake-registry&offline_token=true&client_id=test"
+                                + "&scope=repository:library/app:pull"))
+                    .header("Authorization", "Basic " + basic)
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    String token =
+        new dev.pullproof.helper.json.Json().read(response.body()).path("refresh_token").asText();
+    if (response.statusCode() != 200 || token.isEmpty()) {
+      throw new AssertionError(
+          "no refresh token: " + response.statusCode() + " " + response.body());
+    }
+    // The journal records an exchange when it completes: wait for it before forgetting it.
+    registry.journal().awaitQuiet(java.time.Duration.ofSeconds(5));
+    registry.journal().clear();
+    return token;
+  }
+
   static List<String> identities(FakeRegistry registry, String scheme) {
     registry.journal().awaitQuiet(java.time.Duration.ofSeconds(5));
     return registry.journal().all().stream()

@@ -65,6 +65,34 @@ class SkopeoTest {
   }
 
   @Test
+  void anIdentityTokenIsExchangedAtTheTokenEndpoint() throws Exception {
+    registry = Registries.TOKEN.start();
+    helper.answer(
+        registry.hostAndPort(), "{\"token\": \"" + Registries.refreshToken(registry) + "\"}");
+
+    Client.Result r = inspect();
+
+    assertThat(r.exit()).as(r.describe()).isZero();
+    assertThat(helper.invocations()).extracting(Invocation::answerKind).contains("identity-token");
+    registry.journal().assertRequested("POST /token -> 200");
+    assertThat(Registries.identities(registry, "bearer")).containsExactly(Registries.USER);
+  }
+
+  @Test
+  void anIdentityTokenTheRealmDoesNotKnowFailsWithSkopeosMessage() throws Exception {
+    registry = Registries.TOKEN.start();
+    helper.answer(registry.hostAndPort(), "{\"token\": \"not-a-refresh-token\"}");
+
+    Client.Result r = inspect();
+
+    assertThat(r.exit()).as(r.describe()).isEqualTo(1);
+    assertThat(r.stderr())
+        .contains(
+            "unable to retrieve auth token: invalid username/password: unauthorized: authentication required");
+    registry.journal().assertRequested("POST /token -> 401");
+  }
+
+  @Test
   void anAnswerWithoutServerUrlIsAccepted() throws Exception {
     registry = Registries.BASIC.start();
     helper.answer(
