@@ -16,35 +16,19 @@ public final class Answers {
   /** The outcome for answers that look the same in both protocols, or empty. */
   public static Optional<Outcome> common(Answer answer, String rule) {
     Map<String, Object> log = describe(answer);
-    if (answer instanceof Answer.Hang) {
+    if (answer instanceof Answer.Hang hang) {
       return Optional.of(
-          new Outcome(
-              "",
-              "",
-              -1,
-              Duration.ZERO,
-              Optional.of((Answer.Hang) answer),
-              Optional.empty(),
-              rule,
-              log));
+          new Outcome("", "", -1, Duration.ZERO, Optional.of(hang), Optional.empty(), rule, log));
     }
-    if (answer instanceof Answer.Crash) {
+    if (answer instanceof Answer.Crash crash) {
       return Optional.of(
-          new Outcome(
-              "",
-              "",
-              -1,
-              Duration.ZERO,
-              Optional.empty(),
-              Optional.of((Answer.Crash) answer),
-              rule,
-              log));
+          new Outcome("", "", -1, Duration.ZERO, Optional.empty(), Optional.of(crash), rule, log));
     }
-    if (answer instanceof Answer.Empty) {
-      return Optional.of(Outcome.exit("", "", ((Answer.Empty) answer).exit(), rule, log));
+    if (answer instanceof Answer.Empty empty) {
+      return Optional.of(Outcome.exit("", "", empty.exit(), rule, log));
     }
-    if (answer instanceof Answer.Malformed) {
-      return Optional.of(Outcome.exit(((Answer.Malformed) answer).text(), "", 0, rule, log));
+    if (answer instanceof Answer.Malformed malformed) {
+      return Optional.of(Outcome.exit(malformed.text(), "", 0, rule, log));
     }
     return Optional.empty();
   }
@@ -52,8 +36,7 @@ public final class Answers {
   /** The answer as the invocation log shows it: kind and details, secrets left out. */
   public static Map<String, Object> describe(Answer answer) {
     Map<String, Object> m = new LinkedHashMap<>();
-    if (answer instanceof Answer.Credentials) {
-      Answer.Credentials c = (Answer.Credentials) answer;
+    if (answer instanceof Answer.Credentials c) {
       m.put("kind", c.identityToken() ? "identity-token" : "credentials");
       m.put("username", c.username());
       if (c.omitServerUrl()) {
@@ -61,19 +44,19 @@ public final class Answers {
       }
     } else if (answer instanceof Answer.NotFound) {
       m.put("kind", "not-found");
-    } else if (answer instanceof Answer.Failure) {
+    } else if (answer instanceof Answer.Failure f) {
       m.put("kind", "error");
-      m.put("message", ((Answer.Failure) answer).message());
+      m.put("message", f.message());
     } else if (answer instanceof Answer.Empty) {
       m.put("kind", "empty");
-    } else if (answer instanceof Answer.Malformed) {
+    } else if (answer instanceof Answer.Malformed malformed) {
       m.put("kind", "malformed");
-      m.put("text", ((Answer.Malformed) answer).text());
+      m.put("text", malformed.text());
     } else if (answer instanceof Answer.Hang) {
       m.put("kind", "hang");
-    } else if (answer instanceof Answer.Crash) {
+    } else if (answer instanceof Answer.Crash crash) {
       m.put("kind", "signal");
-      m.put("signal", ((Answer.Crash) answer).signal());
+      m.put("signal", crash.signal());
     } else {
       m.put("kind", "proceed");
     }

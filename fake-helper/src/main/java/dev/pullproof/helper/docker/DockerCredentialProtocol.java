@@ -144,8 +144,7 @@ public final class DockerCredentialProtocol {
       return common.get();
     }
     Map<String, Object> log = Answers.describe(answer);
-    if (answer instanceof Answer.Credentials) {
-      Answer.Credentials c = (Answer.Credentials) answer;
+    if (answer instanceof Answer.Credentials c) {
       ObjectNode out = json.object();
       if (!c.omitServerUrl()) {
         out.put("ServerURL", c.serverUrl().orElse(url));
@@ -154,8 +153,7 @@ public final class DockerCredentialProtocol {
       out.put("Secret", c.secret());
       return Outcome.exit(json.write(out) + "\n", "", 0, rule, log);
     }
-    if (answer instanceof Answer.Failure) {
-      Answer.Failure f = (Answer.Failure) answer;
+    if (answer instanceof Answer.Failure f) {
       return Outcome.exit(f.message() + "\n", "", f.exit(), rule, log);
     }
     if (answer instanceof Answer.NotFound) {

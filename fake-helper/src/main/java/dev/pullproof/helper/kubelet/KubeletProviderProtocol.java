@@ -86,8 +86,7 @@ public final class KubeletProviderProtocol {
       return common.get();
     }
     Map<String, Object> log = Answers.describe(answer);
-    if (answer instanceof Answer.Failure) {
-      Answer.Failure f = (Answer.Failure) answer;
+    if (answer instanceof Answer.Failure f) {
       return Outcome.exit("", f.message() + "\n", f.exit(), rule, log);
     }
     ObjectNode out = json.object();
@@ -96,8 +95,7 @@ public final class KubeletProviderProtocol {
     out.put("cacheKeyType", options.cacheKeyType());
     out.put("cacheDuration", options.cacheDuration());
     ObjectNode auth = out.putObject("auth");
-    if (answer instanceof Answer.Credentials) {
-      Answer.Credentials c = (Answer.Credentials) answer;
+    if (answer instanceof Answer.Credentials c) {
       ObjectNode entry = auth.putObject(options.authKey().orElse(host));
       entry.put("username", c.username());
       entry.put("password", c.secret());
