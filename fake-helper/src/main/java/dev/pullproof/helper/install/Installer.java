@@ -47,6 +47,10 @@ public final class Installer {
       Optional<Path> log,
       boolean cds)
       throws IOException, InterruptedException {
+    if (provider.isPresent() && !provider.get().matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+      throw new IllegalArgumentException(
+          "provider must be letters, digits, '.', '_' or '-' (a file name), got " + provider.get());
+    }
     if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
       throw new IllegalArgumentException(
           "name must be letters, digits, '.', '_' or '-' (it becomes docker-credential-NAME), got "

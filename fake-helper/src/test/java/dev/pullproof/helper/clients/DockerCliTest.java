@@ -95,6 +95,38 @@ class DockerCliTest {
     assertThat(Registries.identities(registry, "basic")).containsExactly(Registries.USER);
   }
 
+  @Test
+  void logoutErasesEverySpellingOfTheAddress() throws Exception {
+    registry = Registries.BASIC.start();
+    useHelper("credsStore");
+    docker.run(
+        env(),
+        Registries.PASSWORD + "\n",
+        TIMEOUT,
+        "login",
+        "--username",
+        Registries.USER,
+        "--password-stdin",
+        registry.hostAndPort());
+
+    Client.Result r = docker.run(env(), "", TIMEOUT, "logout", registry.hostAndPort());
+
+    assertThat(r.exit()).as(r.describe()).isZero();
+    assertThat(r.stdout()).contains("Removing login credentials for " + registry.hostAndPort());
+    // docker 20.10 erases every spelling of the address; the helper's not-found for the ones it
+    // never stored is ignored.
+    String host = registry.hostAndPort();
+    assertThat(helper.invocations())
+        .filteredOn(i -> i.command().equals("erase"))
+        .extracting(i -> i.request() + " -> " + i.exit().getAsInt())
+        .containsExactly(
+            host + " -> 0",
+            host + " -> 1",
+            "http://" + host + " -> 1",
+            "https://" + host + " -> 1");
+    assertThat(Files.readString(helper.store())).doesNotContain(registry.hostAndPort());
+  }
+
   @ParameterizedTest
   @EnumSource(Registries.class)
   void pullGetsTheCredentialsAndTheRegistrySeesThem(Registries auth) throws Exception {
