@@ -60,9 +60,8 @@ public final class InstallCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Files.createDirectories(dir);
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Installer.Installed done =
-        new Installer(java, helperClasspath())
+        Installer.forThisJvm()
             .install(
                 dir, name, script, Optional.ofNullable(provider), Optional.ofNullable(log), !noCds);
     System.out.println("wrote " + done.dockerLauncher());
@@ -75,11 +74,16 @@ public final class InstallCommand implements Callable<Integer> {
   }
 
   /** Where the helper's classes and the JSON library come from in this JVM. */
-  static List<Path> helperClasspath() throws URISyntaxException {
+  static List<Path> helperClasspath() {
     List<Path> entries = new ArrayList<>();
     for (Class<?> c :
         List.of(HelperMain.class, ObjectMapper.class, JsonFactory.class, JsonAutoDetect.class)) {
-      Path p = Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path p;
+      try {
+        p = Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
+      } catch (URISyntaxException e) {
+        throw new IllegalStateException("cannot locate the classes of " + c.getName(), e);
+      }
       if (!entries.contains(p)) {
         entries.add(p);
       }

@@ -33,6 +33,15 @@ public final class Installer {
   }
 
   /**
+   * An installer for launchers that run this JVM's java with the classes this JVM loaded the helper
+   * and Jackson from (target/classes or the jars).
+   */
+  public static Installer forThisJvm() {
+    return new Installer(
+        Path.of(System.getProperty("java.home"), "bin", "java"), InstallCommand.helperClasspath());
+  }
+
+  /**
    * What was written. {@code archive} is empty when training the archive failed (launchers still
    * work).
    */

@@ -5,10 +5,8 @@ import dev.pullproof.helper.log.Invocation;
 import dev.pullproof.helper.log.Invocations;
 import java.io.File;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,12 +31,10 @@ final class InstalledHelper {
     this.log = dir.resolve("calls.jsonl");
   }
 
-  static InstalledHelper install(Path dir)
-      throws IOException, InterruptedException, URISyntaxException {
+  static InstalledHelper install(Path dir) throws IOException, InterruptedException {
     InstalledHelper helper = new InstalledHelper(dir);
     Files.writeString(helper.script, "{\"rules\": []}");
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    new Installer(java, helperClasspath())
+    Installer.forThisJvm()
         .install(
             helper.bin,
             NAME,
@@ -47,25 +43,6 @@ final class InstalledHelper {
             Optional.of(helper.log),
             true);
     return helper;
-  }
-
-  /** target/classes and the runtime jars Maven listed in target/classpath.txt. */
-  static List<Path> helperClasspath() throws IOException, URISyntaxException {
-    Path classes =
-        Path.of(
-            dev.pullproof.helper.HelperMain.class
-                .getProtectionDomain()
-                .getCodeSource()
-                .getLocation()
-                .toURI());
-    List<Path> entries = new ArrayList<>(List.of(classes));
-    Path listed = classes.getParent().resolve("classpath.txt");
-    for (String e : Files.readString(listed).trim().split(File.pathSeparator)) {
-      if (!e.isBlank() && !e.contains("picocli")) {
-        entries.add(Path.of(e));
-      }
-    }
-    return entries;
   }
 
   /** Writes a script with one rule for {@code server} answering {@code answerJson}. */
