@@ -125,6 +125,41 @@ class LauncherTest {
     assertThat(r.stderr()).contains("get takes no arguments").contains("usage: fake-helper");
   }
 
+  @Test
+  void concurrentCallsShareOneSequenceAndOneLogWithoutLosingACall() throws Exception {
+    Path seq = dir.resolve("concurrent.json");
+    Path seqLog = dir.resolve("concurrent.jsonl");
+    Files.writeString(
+        seq,
+        "{\"log\": \"concurrent.jsonl\", \"rules\": [{\"server\": \"c.test\", \"sequence\": ["
+            + "{\"times\": 3, \"answer\": {\"error\": \"busy\"}},"
+            + " {\"answer\": {\"username\": \"u\", \"secret\": \"p\"}}]}]}");
+    int calls = 8;
+    List<Process> processes = new ArrayList<>();
+    for (int i = 0; i < calls; i++) {
+      List<String> command = java("--script", seq.toString(), "get");
+      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+      p.getOutputStream().write("c.test".getBytes(StandardCharsets.UTF_8));
+      p.getOutputStream().close();
+      processes.add(p);
+    }
+    List<Integer> exits = new ArrayList<>();
+    for (Process p : processes) {
+      p.getInputStream().readAllBytes();
+      if (!p.waitFor(60, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        throw new AssertionError("a helper did not finish within 60 s");
+      }
+      exits.add(p.exitValue());
+    }
+
+    assertThat(exits).filteredOn(e -> e == 1).hasSize(3);
+    assertThat(exits).filteredOn(e -> e == 0).hasSize(calls - 3);
+    List<Invocation> logged = Invocations.read(seqLog);
+    assertThat(logged).hasSize(calls);
+    assertThat(logged).extracting(Invocation::pid).doesNotHaveDuplicates();
+  }
+
   private static Invocation last() {
     List<Invocation> all = Invocations.read(log);
     return all.get(all.size() - 1);
