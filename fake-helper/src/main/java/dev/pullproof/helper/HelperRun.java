@@ -12,6 +12,7 @@ import dev.pullproof.helper.script.ScriptParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -72,20 +73,21 @@ public final class HelperRun {
                       "docker-credential-" + args.name() + " (pullproof fake-helper) " + VERSION)
                   .handle(args.command(), stdin);
     } catch (ScriptException e) {
-      String message = "fake-helper: " + e.getMessage() + "\n";
-      outcome =
-          Outcome.exit(
-              args.kubelet() ? "" : message,
-              message,
-              BAD_SCRIPT,
-              "script",
-              Map.of("kind", "bad-script", "message", e.getMessage()));
+      outcome = failed(args, e.getMessage(), BAD_SCRIPT, "script", "bad-script");
+    } catch (UncheckedIOException e) {
+      // The store or counter file cannot be used: say which, as a helper error.
+      outcome = failed(args, e.getMessage(), 1, "builtin", "error");
     }
     if (!outcome.delay().isZero()) {
       Thread.sleep(outcome.delay().toMillis());
     }
     if (log.isPresent()) {
-      new InvocationLog(log.get(), json).append(entry(args, stdin, outcome, started));
+      try {
+        new InvocationLog(log.get(), json).append(entry(args, stdin, outcome, started));
+      } catch (UncheckedIOException e) {
+        // The answer matters more to the client than the record: warn and answer.
+        err.write(("fake-helper: " + e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
+      }
     }
     if (outcome.hang().isPresent()) {
       ending.hang(outcome.hang().get().limit());
@@ -102,6 +104,13 @@ public final class HelperRun {
     out.flush();
     err.flush();
     return outcome.exit();
+  }
+
+  /** A failure of the helper itself: on stderr, and on stdout too for docker-credential calls. */
+  private static Outcome failed(HelperArgs args, String text, int exit, String rule, String kind) {
+    String message = "fake-helper: " + text + "\n";
+    return Outcome.exit(
+        args.kubelet() ? "" : message, message, exit, rule, Map.of("kind", kind, "message", text));
   }
 
   private Script readScript(HelperArgs args) {

@@ -137,6 +137,28 @@ class DockerCredentialProtocolTest {
   }
 
   @Test
+  void aCorruptStoreIsAnErrorNamingTheFile() throws Exception {
+    Calls calls = new Calls(dir, SCRIPT);
+    Files.writeString(dir.resolve("script.json.store.json"), "[1, 2]");
+    Calls.Result r = calls.docker("get", "unscripted.test");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.stdout())
+        .startsWith("fake-helper: cannot use the file " + dir.resolve("script.json.store.json"))
+        .contains("expected a JSON object");
+  }
+
+  @Test
+  void anUnwritableLogIsAWarningAndTheAnswerStillComes() throws Exception {
+    Calls calls = new Calls(dir, SCRIPT);
+    Files.createDirectories(calls.log);
+    Calls.Result r = calls.docker("get", "registry.test");
+    assertThat(r.exit()).isZero();
+    assertThat(r.stdout()).contains("\"Username\":\"alice\"");
+    assertThat(r.stderr())
+        .startsWith("fake-helper: cannot append to the invocation log " + calls.log);
+  }
+
+  @Test
   void versionNamesTheHelper() throws Exception {
     Calls calls = new Calls(dir, SCRIPT);
     Calls.Result r =
