@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -135,6 +136,20 @@ public final class Installer {
   private Optional<Path> train(Path lib, String cp) throws IOException, InterruptedException {
     Path archive = lib.resolve("helper.jsa");
     Files.deleteIfExists(archive);
+    Path scratch = Files.createTempDirectory("fake-helper-training");
+    try {
+      return record(archive, scratch, lib, cp);
+    } finally {
+      try (Stream<Path> files = Files.walk(scratch)) {
+        for (Path f : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+          Files.deleteIfExists(f);
+        }
+      }
+    }
+  }
+
+  private Optional<Path> record(Path archive, Path scratch, Path lib, String cp)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(java.toString()));
     command.addAll(Launchers.jvmOptions());
     command.addAll(
@@ -144,7 +159,7 @@ public final class Installer {
             cp,
             Launchers.MAIN,
             "train",
-            lib.resolve("training").toString()));
+            scratch.toString()));
     Process p =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
