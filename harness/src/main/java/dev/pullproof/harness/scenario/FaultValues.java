@@ -108,6 +108,10 @@ final class FaultValues {
           p.allowOnly("to", "status");
           Optional<String> to = p.requiredString("to");
           int status = p.integer("status", 301, 308).orElse(307L).intValue();
+          if (status == 304 || status == 305 || status == 306) {
+            p.problem("status", "must be 301, 302, 303, 307 or 308, got " + status);
+            return Optional.empty();
+          }
           return to.flatMap(
               target -> p.convert("to", () -> new FaultAction.Redirect(target, status)));
         }
