@@ -43,7 +43,9 @@ final class WorldParser {
     }
     Optional<MirrorSpec> mirror = mirror(t);
     Optional<DockerHubSpec> hub = dockerHub(t);
-    if (hub.isPresent() && auth.type() == AuthSpec.Type.BASIC) {
+    if (hub.isPresent()
+        && (auth.type() == AuthSpec.Type.BASIC
+            || (t.has("auth") && auth.type() == AuthSpec.Type.NONE))) {
       t.problem("docker_hub", "Docker Hub serves token auth; make auth \"token\" or leave it out");
       return Optional.empty();
     }

@@ -222,6 +222,10 @@ class WorldTablesParserTest {
             "registries.hub.faults[0].fault.redirect.status",
             "must be 301, 302, 303, 307 or 308, got 304"),
         Arguments.of(
+            "name = \"x\"\n[registries.hub]\nauth = \"none\"\ndocker_hub = true",
+            "registries.hub.docker_hub",
+            "Docker Hub serves token auth"),
+        Arguments.of(
             "name = \"x\"\n[registries.hub]\nauth = \"basic\"\ndocker_hub = true",
             "registries.hub.docker_hub",
             "Docker Hub serves token auth"),
