@@ -73,4 +73,21 @@ class ArchitectureTest {
           .orShould()
           .dependOnClassesThat()
           .haveFullyQualifiedName("dev.pullproof.registry.content.ImagePublisher");
+
+  /** Faults, TLS, mirrors, Docker Hub and loopback hosts are wired by the installer alone. */
+  @ArchTest
+  static final ArchRule onlyTheInstallerWiresTheWorldsElements =
+      noClasses()
+          .that()
+          .haveNameNotMatching(".*\\.run\\.(WorldInstaller|WorldFaults|LoopbackPool)(\\$.*)?")
+          .and()
+          .resideInAnyPackage(ROOT + ".run..", ROOT + ".report..", ROOT + ".cli..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "dev.pullproof.registry.fault..",
+              "dev.pullproof.registry.tls..",
+              "dev.pullproof.registry.mirror..",
+              "dev.pullproof.registry.hub..",
+              "dev.pullproof.registry.world..");
 }

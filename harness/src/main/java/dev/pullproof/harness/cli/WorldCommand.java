@@ -84,19 +84,28 @@ final class WorldCommand implements Callable<Integer> {
     out.println("fake world from " + file + " (Ctrl-C stops it)");
     for (RegistrySpec r : registries.values()) {
       Map<String, String> values = world.placeholders().get(r.name());
-      out.printf("  %-12s %s%n", r.name(), "http://" + values.get("ip") + ":" + values.get("port"));
+      String scheme = r.tls().isPresent() ? "https://" : "http://";
+      out.printf("  %-12s %s%n", r.name(), scheme + values.get("ip") + ":" + values.get("port"));
       r.host()
           .ifPresent(
               h ->
                   out.printf(
                       "  %-12s impersonates %s: map it to %s (hosts file, --add-host)%n",
                       "", values.get("address"), values.get("ip")));
+      if (r.down().isPresent()) {
+        out.printf(
+            "  %-12s down: %s%n", "", r.down().get().name().toLowerCase(java.util.Locale.ROOT));
+        continue;
+      }
       out.printf(
           "  %-12s auth %s; images %s%n",
           "",
           r.auth().type().name().toLowerCase(java.util.Locale.ROOT),
           r.images().stream().map(ImageEntry::reference).toList());
     }
+    world
+        .certificates()
+        .ifPresent(d -> out.println("TLS: the world's CA and a client certificate are in " + d));
     if (journal != null) {
       out.println("journals will be written to " + journal + "/NAME.json on exit");
     }

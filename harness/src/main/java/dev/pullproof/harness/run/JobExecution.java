@@ -54,7 +54,7 @@ final class JobExecution {
     World world = null;
     try {
       world = installer.start(scenario);
-      Map<String, String> files = new LinkedHashMap<>();
+      Map<String, String> files = new LinkedHashMap<>(world.files());
       for (ContainerdFile f : scenario.containerd().filesFor(job.family())) {
         files.put(
             Template.render(f.path(), world.placeholders()),

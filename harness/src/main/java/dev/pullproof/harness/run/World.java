@@ -2,15 +2,20 @@ package dev.pullproof.harness.run;
 
 import dev.pullproof.registry.FakeRegistry;
 import dev.pullproof.registry.journal.JournalEntry;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * A scenario's started registries. {@link #placeholders()} fills in the scenario's templates,
- * {@link #extraHosts()} is what the node's hosts file needs, {@link #journals()} what each host
- * received. Closing stops every registry and returns their addresses.
+ * A scenario's started world: its registries, its down hosts and, when a registry serves TLS, the
+ * world's CA. {@link #placeholders()} fills in the scenario's templates, {@link #extraHosts()} is
+ * what the node's hosts file needs, {@link #files()} what the node's {@code /etc/containerd} must
+ * hold besides the scenario's files, {@link #journals()} what each registry received. Closing stops
+ * everything and returns the addresses.
  */
 public final class World implements AutoCloseable {
   /** How long journals wait for requests still completing before they are read. */
@@ -19,20 +24,32 @@ public final class World implements AutoCloseable {
   private final Map<String, FakeRegistry> registries;
   private final Map<String, Map<String, String>> placeholders;
   private final Map<String, String> extraHosts;
+  private final Map<String, String> files;
+  private final Optional<Path> certificates;
+  private final List<AutoCloseable> others;
   private final Runnable release;
 
   World(
       Map<String, FakeRegistry> registries,
       Map<String, Map<String, String>> placeholders,
       Map<String, String> extraHosts,
+      Map<String, String> files,
+      Optional<Path> certificates,
+      List<AutoCloseable> others,
       Runnable release) {
-    this.registries = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(registries));
+    this.registries = Collections.unmodifiableMap(new LinkedHashMap<>(registries));
     this.placeholders = Map.copyOf(placeholders);
     this.extraHosts = Map.copyOf(extraHosts);
+    this.files = Collections.unmodifiableMap(new LinkedHashMap<>(files));
+    this.certificates = certificates;
+    this.others = List.copyOf(others);
     this.release = release;
   }
 
-  /** Per registry name: address, host, port, url, ip (see {@code Template}). */
+  /**
+   * Per registry name: address, host, port, url, ip (see {@code Template}); with TLS also {@code
+   * tls}: ca, client_cert, client_key (paths in the node).
+   */
   public Map<String, Map<String, String>> placeholders() {
     return placeholders;
   }
@@ -42,6 +59,23 @@ public final class World implements AutoCloseable {
     return extraHosts;
   }
 
+  /**
+   * Files the world adds below {@code /etc/containerd} (path to PEM text): with TLS, the CA
+   * certificate and the client certificate and key that {@code {{tls.*}}} name.
+   */
+  public Map<String, String> files() {
+    return files;
+  }
+
+  /**
+   * With TLS, a directory on this machine holding {@code ca.crt}, {@code client.cert} and {@code
+   * client.key} (the layout of skopeo's and docker's certificate directories); removed on close.
+   */
+  public Optional<Path> certificates() {
+    return certificates;
+  }
+
+  /** A serving registry by name; down hosts have none. */
   public FakeRegistry registry(String name) {
     FakeRegistry registry = registries.get(name);
     if (registry == null) {
@@ -50,7 +84,7 @@ public final class World implements AutoCloseable {
     return registry;
   }
 
-  /** Each registry's requests in arrival order, after in-flight ones have completed. */
+  /** Each serving registry's requests in arrival order, after in-flight ones have completed. */
   public Map<String, List<JournalEntry>> journals() {
     Map<String, List<JournalEntry>> out = new LinkedHashMap<>();
     registries.forEach(
@@ -65,6 +99,13 @@ public final class World implements AutoCloseable {
   public void close() {
     try {
       registries.values().forEach(FakeRegistry::close);
+      for (AutoCloseable other : others) {
+        try {
+          other.close();
+        } catch (Exception e) {
+          // Closing the rest matters more than one that would not close.
+        }
+      }
     } finally {
       release.run();
     }

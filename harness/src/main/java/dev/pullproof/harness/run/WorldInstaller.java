@@ -1,10 +1,16 @@
 package dev.pullproof.harness.run;
 
 import dev.pullproof.harness.scenario.AuthSpec;
+import dev.pullproof.harness.scenario.DockerHubSpec;
+import dev.pullproof.harness.scenario.FaultSpec;
 import dev.pullproof.harness.scenario.GrantSpec;
 import dev.pullproof.harness.scenario.ImageEntry;
+import dev.pullproof.harness.scenario.MirrorSpec;
 import dev.pullproof.harness.scenario.RegistrySpec;
 import dev.pullproof.harness.scenario.Scenario;
+import dev.pullproof.harness.scenario.ScenarioParser;
+import dev.pullproof.harness.scenario.Template;
+import dev.pullproof.harness.scenario.TlsSpec;
 import dev.pullproof.registry.FakeRegistry;
 import dev.pullproof.registry.FakeRegistryBuilder;
 import dev.pullproof.registry.auth.Auth;
@@ -13,21 +19,41 @@ import dev.pullproof.registry.auth.TokenService;
 import dev.pullproof.registry.auth.Users;
 import dev.pullproof.registry.content.ImagePublisher;
 import dev.pullproof.registry.content.ImageSpec;
+import dev.pullproof.registry.hub.DockerHub;
+import dev.pullproof.registry.hub.RateLimits;
+import dev.pullproof.registry.mirror.MirrorConfig;
 import dev.pullproof.registry.protocol.RepositoryName;
+import dev.pullproof.registry.tls.CertificateAuthority;
+import dev.pullproof.registry.tls.IssuedCertificate;
+import dev.pullproof.registry.tls.TlsConfig;
+import dev.pullproof.registry.tls.TlsMode;
+import dev.pullproof.registry.world.AcceptsThenCloses;
+import dev.pullproof.registry.world.NothingListening;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The one place where scenario registries become {@link FakeRegistry} objects: each gets its own
- * loopback address, its auth (users, grants, public repositories, token service) and its images,
- * then listens. Faults, mirrors and TLS are validated by the parser but not yet served: a scenario
- * using them fails to start with a message saying so.
+ * The one place where a scenario's world becomes running fake hosts: each registry gets its own
+ * loopback address, TLS from the world's CA, its auth or Docker Hub's, its images, its mirror
+ * upstream and its fault rules; a down host gets a socket that refuses, or accepts and closes.
+ * Upstreams start before their mirrors; fault rules are installed once every address is known (a
+ * redirect may name any host of the world).
  */
 public final class WorldInstaller {
+  /** Where {@link World#files()} go in the node. */
+  static final String NODE_DIRECTORY = "/etc/containerd/";
+
   private final LoopbackPool addresses;
   private final Clock clock;
 
@@ -36,59 +62,157 @@ public final class WorldInstaller {
     this.clock = clock;
   }
 
-  /** Starts every registry of the scenario; on any failure stops those already started. */
+  /** Starts the scenario's world; on any failure stops what already started. */
   public World start(Scenario scenario) {
     return start(scenario.registries().values());
   }
 
+  /** What one start has built so far; everything here is stopped if a later step fails. */
+  private static final class Built {
+    final Map<String, FakeRegistry> registries = new LinkedHashMap<>();
+    final Map<String, Map<String, String>> placeholders = new LinkedHashMap<>();
+    final Map<String, String> extraHosts = new LinkedHashMap<>();
+    final Map<String, String> files = new LinkedHashMap<>();
+    final Map<String, String> directUrls = new LinkedHashMap<>();
+    final List<AutoCloseable> others = new ArrayList<>();
+    final List<String> leased = new ArrayList<>();
+    CertificateAuthority ca;
+    IssuedCertificate client;
+    Path certificates;
+  }
+
   /** Starts these registries; on any failure stops those already started. */
-  public World start(java.util.Collection<RegistrySpec> specs) {
-    Map<String, FakeRegistry> started = new LinkedHashMap<>();
-    Map<String, Map<String, String>> placeholders = new LinkedHashMap<>();
-    Map<String, String> extraHosts = new LinkedHashMap<>();
-    List<String> leased = new ArrayList<>();
-    Runnable release = () -> leased.forEach(addresses::release);
+  public World start(Collection<RegistrySpec> specs) {
+    Built b = new Built();
+    Runnable release = () -> b.leased.forEach(addresses::release);
     try {
-      for (RegistrySpec spec : specs) {
-        unsupported(spec);
-        String ip = addresses.lease();
-        leased.add(ip);
-        FakeRegistry registry = start(spec, ip);
-        started.put(spec.name(), registry);
-        placeholders.put(spec.name(), values(spec, ip, registry.port()));
-        spec.host().ifPresent(h -> extraHosts.put(h, ip));
-        publish(spec, registry);
+      if (specs.stream().anyMatch(s -> s.tls().isPresent())) {
+        certificates(b);
       }
-      return new World(started, placeholders, extraHosts, release);
+      for (RegistrySpec spec : upstreamsFirst(specs)) {
+        int port = spec.effectivePort();
+        String ip = port == 0 ? addresses.lease() : addresses.lease(port);
+        b.leased.add(ip);
+        if (spec.serves()) {
+          FakeRegistry registry = start(spec, ip, specs, b);
+          b.registries.put(spec.name(), registry);
+          port = registry.port();
+          publish(spec, registry);
+        } else {
+          port = down(spec, ip, b);
+        }
+        b.placeholders.put(spec.name(), values(spec, ip, port));
+        b.directUrls.put(spec.name(), scheme(spec) + "://" + ip + ":" + port);
+        spec.host().ifPresent(h -> b.extraHosts.put(h, ip));
+      }
+      for (RegistrySpec spec : specs) {
+        for (FaultSpec fault : spec.faults()) {
+          b.registries.get(spec.name()).faults().add(WorldFaults.rule(fault, b.placeholders));
+        }
+      }
+      Path dir = b.certificates;
+      b.others.add(() -> deleteTree(dir));
+      return new World(
+          b.registries,
+          b.placeholders,
+          b.extraHosts,
+          b.files,
+          Optional.ofNullable(dir),
+          b.others,
+          release);
     } catch (RuntimeException e) {
-      started.values().forEach(FakeRegistry::close);
+      b.registries.values().forEach(FakeRegistry::close);
+      b.others.forEach(WorldInstaller::closeQuietly);
+      deleteTree(b.certificates);
       release.run();
       throw e;
     }
   }
 
-  private static void unsupported(RegistrySpec spec) {
-    List<String> missing = new ArrayList<>();
-    spec.tls().ifPresent(t -> missing.add("tls"));
-    if (!spec.faults().isEmpty()) {
-      missing.add("faults");
-    }
-    spec.mirror().ifPresent(m -> missing.add("mirror"));
-    if (!missing.isEmpty()) {
-      throw new UnsupportedOperationException(
-          "registry '"
-              + spec.name()
-              + "' uses "
-              + missing
-              + ", which the fake registry of this build does not serve yet");
+  private static void closeQuietly(AutoCloseable c) {
+    try {
+      c.close();
+    } catch (Exception e) {
+      // Stopping the rest matters more.
     }
   }
 
-  private FakeRegistry start(RegistrySpec spec, String ip) {
+  /** One CA per world, a client certificate for mTLS, their files for the node and this machine. */
+  private void certificates(Built b) {
+    b.ca = CertificateAuthority.create("pullproof world CA", clock);
+    b.client = b.ca.issueClient("pullproof node");
+    try {
+      b.certificates = Files.createTempDirectory("pullproof-world-tls");
+      b.ca.writeCertificate(b.certificates.resolve("ca.crt"));
+      b.client.writePem(
+          b.certificates.resolve("client.cert"), b.certificates.resolve("client.key"));
+      Map<String, String> paths = new LinkedHashMap<>();
+      String[][] layout = {
+        {"ca", "ca.crt"}, {"client_cert", "client.cert"}, {"client_key", "client.key"}
+      };
+      for (String[] file : layout) {
+        String path = ScenarioParser.RESERVED + file[1];
+        b.files.put(path, Files.readString(b.certificates.resolve(file[1])));
+        paths.put(file[0], NODE_DIRECTORY + path);
+      }
+      b.placeholders.put(Template.TLS, paths);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the world's TLS files: " + e.getMessage(), e);
+    }
+  }
+
+  private static List<RegistrySpec> upstreamsFirst(Collection<RegistrySpec> specs) {
+    List<RegistrySpec> order = new ArrayList<>();
+    List<RegistrySpec> pending = new ArrayList<>(specs);
+    while (!pending.isEmpty()) {
+      int before = pending.size();
+      pending.removeIf(
+          s -> {
+            boolean ready =
+                s.mirror()
+                    .map(m -> order.stream().anyMatch(o -> o.name().equals(m.upstream())))
+                    .orElse(true);
+            if (ready) {
+              order.add(s);
+            }
+            return ready;
+          });
+      if (pending.size() == before) {
+        throw new IllegalArgumentException(
+            "mirrors without a startable upstream: "
+                + pending.stream().map(RegistrySpec::name).toList());
+      }
+    }
+    return order;
+  }
+
+  private int down(RegistrySpec spec, String ip, Built b) {
+    switch (spec.down().orElseThrow()) {
+      case REFUSED:
+        NothingListening refused = NothingListening.on(ip, spec.effectivePort());
+        b.others.add(refused);
+        return refused.port();
+      default:
+        AcceptsThenCloses closes =
+            AcceptsThenCloses.on(
+                ip,
+                spec.effectivePort(),
+                spec.down().orElseThrow().name().equals("EOF")
+                    ? AcceptsThenCloses.Close.EOF
+                    : AcceptsThenCloses.Close.RESET);
+        b.others.add(closes);
+        return closes.port();
+    }
+  }
+
+  private FakeRegistry start(
+      RegistrySpec spec, String ip, Collection<RegistrySpec> specs, Built b) {
     FakeRegistryBuilder builder =
         FakeRegistry.builder().host(ip).port(spec.effectivePort()).clock(clock);
+    spec.tls().ifPresent(t -> builder.tls(tls(spec, t, b.ca)));
     AtomicReference<String> realmBase = new AtomicReference<>();
-    builder.auth(auth(spec, realmBase));
+    builder.auth(auth(spec, realmBase, builder));
+    spec.mirror().ifPresent(m -> builder.mirrorOf(mirror(m, b)));
     FakeRegistry registry;
     try {
       registry = builder.start();
@@ -105,33 +229,91 @@ public final class WorldInstaller {
               + "); is another process using that address?",
           e);
     }
-    realmBase.set(values(spec, ip, registry.port()).get("url"));
+    // The JVM cannot resolve impersonated names, so a mirror's token requests need the address.
+    boolean mirrored =
+        specs.stream()
+            .anyMatch(s -> s.mirror().filter(m -> m.upstream().equals(spec.name())).isPresent());
+    realmBase.set(
+        mirrored && spec.host().isPresent()
+            ? scheme(spec) + "://" + ip + ":" + registry.port()
+            : values(spec, ip, registry.port()).get("url"));
     return registry;
   }
 
-  private Auth auth(RegistrySpec spec, AtomicReference<String> realmBase) {
+  private static TlsConfig tls(RegistrySpec spec, TlsSpec t, CertificateAuthority ca) {
+    TlsConfig config =
+        spec.host()
+            .map(h -> TlsConfig.of(ca, h))
+            .orElseGet(() -> TlsConfig.of(ca))
+            .withMode(
+                TlsMode.valueOf(
+                    t.mode().equals("valid")
+                        ? "TRUSTED"
+                        : t.mode().toUpperCase(Locale.ROOT).replace('-', '_')));
+    return t.clientCertificates() ? config.requiringClientCertificates() : config;
+  }
+
+  private MirrorConfig mirror(MirrorSpec m, Built b) {
+    MirrorConfig config = MirrorConfig.of(b.directUrls.get(m.upstream()));
+    if (m.credentials().isPresent()) {
+      config =
+          config.withCredentials(
+              m.credentials().get().username(), m.credentials().get().password());
+    }
+    if (!m.repositories().isEmpty()) {
+      config = config.withRepositories(m.repositories().toArray(String[]::new));
+    }
+    if (m.manifestsOnly()) {
+      config = config.carrying(MirrorConfig.Carries.MANIFESTS_ONLY);
+    }
+    return b.ca == null ? config : config.trusting(TlsConfig.clientContext(b.ca, b.client));
+  }
+
+  private Auth auth(
+      RegistrySpec spec, AtomicReference<String> realmBase, FakeRegistryBuilder builder) {
     AuthSpec a = spec.auth();
     Users users = Users.of(a.users());
     Grants.Builder grants = Grants.builder();
     for (GrantSpec g : a.grants()) {
       grants.allow(g.user(), g.repository(), g.actions().toArray(String[]::new));
     }
-    a.publicRepositories().forEach(grants::publicRepository);
-    switch (a.type()) {
-      case BASIC:
-        return Auth.basic(users, grants.build());
-      case TOKEN:
-        TokenService.Builder tokens =
-            TokenService.builder()
-                .service(a.service().orElse(spec.host().orElse(spec.name())))
-                .clock(clock);
-        a.tokenExpiresIn().ifPresent(tokens::expiresIn);
-        return Auth.token(tokens.build(), () -> realmBase.get() + FakeRegistryBuilder.TOKEN_PATH)
-            .withUsers(users)
-            .withGrants(grants.build());
-      default:
-        return Auth.none();
+    Optional<DockerHubSpec> hub = spec.dockerHub();
+    List<String> publics =
+        hub.isPresent() && a.publicRepositories().isEmpty() ? List.of("*") : a.publicRepositories();
+    publics.forEach(grants::publicRepository);
+    if (a.type() == AuthSpec.Type.BASIC) {
+      return Auth.basic(users, grants.build());
     }
+    if (a.type() != AuthSpec.Type.TOKEN && hub.isEmpty()) {
+      return Auth.none();
+    }
+    TokenService.Builder tokens =
+        TokenService.builder()
+            .service(
+                a.service()
+                    .orElse(
+                        hub.isPresent() ? "registry.docker.io" : spec.host().orElse(spec.name())))
+            .clock(clock);
+    a.tokenExpiresIn().ifPresent(tokens::expiresIn);
+    TokenService service = tokens.build();
+    hub.ifPresent(h -> builder.dockerHub(dockerHub(h, service, users)));
+    return Auth.token(service, () -> realmBase.get() + FakeRegistryBuilder.TOKEN_PATH)
+        .withUsers(users)
+        .withGrants(grants.build());
+  }
+
+  private static DockerHub dockerHub(DockerHubSpec h, TokenService tokens, Users users) {
+    DockerHub.Builder hub = DockerHub.builder().tokens(tokens).users(users);
+    if (h.anonymousLimit().isPresent() || h.authenticatedLimit().isPresent()) {
+      hub.pullLimit(
+          h.anonymousLimit().orElse(RateLimits.UNLIMITED),
+          h.authenticatedLimit().orElse(RateLimits.UNLIMITED),
+          h.window());
+    }
+    h.abuseLimit().ifPresent(n -> hub.abuseLimit(n, h.abuseWindow()));
+    h.retryAfter().ifPresent(hub::retryAfter);
+    h.message().ifPresent(hub::message);
+    return hub.build();
   }
 
   private static void publish(RegistrySpec spec, FakeRegistry registry) {
@@ -147,9 +329,13 @@ public final class WorldInstaller {
     }
   }
 
+  private static String scheme(RegistrySpec spec) {
+    return spec.tls().isPresent() ? "https" : "http";
+  }
+
   /** The template values: what containerd connects to, as it writes the address. */
   static Map<String, String> values(RegistrySpec spec, String ip, int port) {
-    String scheme = spec.tls().isPresent() ? "https" : "http";
+    String scheme = scheme(spec);
     String host = spec.host().orElse(ip);
     boolean defaultPort =
         (port == 443 && scheme.equals("https")) || (port == 80 && scheme.equals("http"));
@@ -161,5 +347,16 @@ public final class WorldInstaller {
     values.put("url", scheme + "://" + address);
     values.put("ip", ip);
     return values;
+  }
+
+  private static void deleteTree(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (var walk = Files.walk(dir)) {
+      walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // A temporary directory left behind is harmless.
+    }
   }
 }

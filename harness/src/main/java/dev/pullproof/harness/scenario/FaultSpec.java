@@ -1,55 +1,76 @@
 package dev.pullproof.harness.scenario;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
- * A rule making a registry misbehave: what goes wrong ({@code kind} with its argument) on which
- * requests (route, method, repository glob) and when (skip {@code after}, then {@code times}, every
- * {@code every}-th, with a seeded probability).
+ * A rule making a registry misbehave: which requests (routes, methods, repository and reference
+ * globs), which of them ({@link Occurs}), during which time windows since the world started, and
+ * what goes wrong; several actions form a sequence (the k-th firing applies the k-th, cycling).
  *
- * @param argument the fault's value as written (a status code, a duration, a byte count...), or
- *     empty for faults without one
- * @param times how many matching requests fail; 0 means no limit
+ * @param name shown in the journal's fault field; empty for {@code rule-N}
+ * @param routes route kinds ({@code manifest-get}, {@code blob}...); empty for any
+ * @param methods upper-case HTTP methods; empty for any
  */
 public record FaultSpec(
-    String route,
-    String method,
-    String repository,
-    String kind,
-    String argument,
-    long after,
-    long times,
-    long every,
-    double probability,
-    long seed) {
-
-  public static final List<String> ROUTES =
-      List.of("any", "base", "token", "manifest", "blob", "upload", "tags", "catalog", "referrers");
-  public static final List<String> KINDS =
-      List.of(
-          "status",
-          "delay",
-          "stall",
-          "reset",
-          "close",
-          "truncate",
-          "corrupt",
-          "bandwidth",
-          "html",
-          "redirect");
+    Optional<String> name,
+    List<String> routes,
+    List<String> methods,
+    Optional<String> repository,
+    Optional<String> reference,
+    Occurs occurs,
+    List<Window> windows,
+    List<FaultAction> actions) {
 
   public FaultSpec {
-    if (!ROUTES.contains(route)) {
-      throw new IllegalArgumentException("fault route must be one of " + ROUTES + ", got " + route);
+    Objects.requireNonNull(name, "name");
+    routes = List.copyOf(routes);
+    methods = List.copyOf(methods);
+    Objects.requireNonNull(repository, "repository");
+    Objects.requireNonNull(reference, "reference");
+    Objects.requireNonNull(occurs, "occurs");
+    windows = List.copyOf(windows);
+    actions = List.copyOf(actions);
+    if (actions.isEmpty()) {
+      throw new IllegalArgumentException("fault must name at least one fault");
     }
-    if (!KINDS.contains(kind)) {
-      throw new IllegalArgumentException("fault must be one of " + KINDS + ", got " + kind);
+  }
+
+  /** Which matching requests fire, counted from 1. */
+  public record Occurs(Kind kind, long count, double chance, long seed) {
+    public enum Kind {
+      ALWAYS,
+      FIRST,
+      AFTER,
+      EVERY,
+      CHANCE
     }
-    if (after < 0 || times < 0 || every < 1) {
-      throw new IllegalArgumentException("fault after and times must be >= 0 and every >= 1");
+
+    public static final Occurs ALWAYS = new Occurs(Kind.ALWAYS, 0, 1, 0);
+
+    public Occurs {
+      Objects.requireNonNull(kind, "kind");
+      if (count < 0 || (kind == Kind.EVERY && count < 1)) {
+        throw new IllegalArgumentException(
+            kind.name().toLowerCase(java.util.Locale.ROOT) + " must be at least 1, got " + count);
+      }
+      if (!(chance >= 0 && chance <= 1)) {
+        throw new IllegalArgumentException("chance must be 0 to 1, got " + chance);
+      }
     }
-    if (!(probability >= 0 && probability <= 1)) {
-      throw new IllegalArgumentException("fault probability must be 0 to 1, got " + probability);
+  }
+
+  /** From {@code from} (inclusive) to {@code to} (exclusive; empty: for good). */
+  public record Window(Duration from, Optional<Duration> to) {
+    public Window {
+      if (from == null || from.isNegative()) {
+        throw new IllegalArgumentException("window from must be 0 or later, got " + from);
+      }
+      if (to.isPresent() && to.get().compareTo(from) <= 0) {
+        throw new IllegalArgumentException("window to must be later than from");
+      }
     }
   }
 }

@@ -11,17 +11,24 @@ import java.util.Set;
 final class Names {
   private final Set<String> registries;
   private final List<VersionFamily> versions;
+  private final boolean tls;
 
-  Names(Set<String> registries, List<VersionFamily> versions) {
+  /**
+   * @param tls whether some registry serves TLS, so the world has a CA
+   */
+  Names(Set<String> registries, List<VersionFamily> versions, boolean tls) {
     this.registries = registries;
     this.versions = versions;
+    this.tls = tls;
   }
 
   /** Placeholders in {@code text}, written at {@code key} of {@code table}. */
   void placeholders(TableReader table, String key, String text) {
     try {
       for (Template.Reference ref : Template.references(text)) {
-        if (!registries.contains(ref.registry())) {
+        if (ref.registry().equals(Template.TLS)) {
+          tlsPlaceholder(table, key, ref);
+        } else if (!registries.contains(ref.registry())) {
           table.problem(
               key, undefined(ref.registry(), "{{" + ref.registry() + "." + ref.attribute() + "}}"));
         } else if (!Template.ATTRIBUTES.contains(ref.attribute())) {
@@ -36,6 +43,24 @@ final class Names {
       }
     } catch (IllegalArgumentException e) {
       table.problem(key, e.getMessage());
+    }
+  }
+
+  private void tlsPlaceholder(TableReader table, String key, Template.Reference ref) {
+    if (!Template.TLS_ATTRIBUTES.contains(ref.attribute())) {
+      table.problem(
+          key,
+          "unknown placeholder {{tls."
+              + ref.attribute()
+              + "}}; known: "
+              + Template.TLS_ATTRIBUTES
+              + Suggestions.didYouMean(ref.attribute(), Template.TLS_ATTRIBUTES));
+    } else if (!tls) {
+      table.problem(
+          key,
+          "{{tls."
+              + ref.attribute()
+              + "}} needs a registry with tls: no registry of this world serves TLS");
     }
   }
 

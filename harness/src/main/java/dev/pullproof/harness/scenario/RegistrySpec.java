@@ -12,6 +12,9 @@ import java.util.Optional;
  *     gets its own loopback address and a free port
  * @param port the port to listen on; 0 means a free one (ephemeral) or, for an impersonated host,
  *     443 with TLS and 80 without
+ * @param dockerHub Docker Hub's auth shape and rate limits
+ * @param down the host exists in the world but serves nothing; then it has no auth, images, faults,
+ *     mirror or Docker Hub behaviour
  */
 public record RegistrySpec(
     String name,
@@ -21,7 +24,9 @@ public record RegistrySpec(
     AuthSpec auth,
     List<ImageEntry> images,
     List<FaultSpec> faults,
-    Optional<MirrorSpec> mirror) {
+    Optional<MirrorSpec> mirror,
+    Optional<DockerHubSpec> dockerHub,
+    Optional<Down> down) {
 
   public RegistrySpec {
     if (name == null || !name.matches("[a-z][a-z0-9_-]*")) {
@@ -43,6 +48,22 @@ public record RegistrySpec(
     images = List.copyOf(images);
     faults = List.copyOf(faults);
     Objects.requireNonNull(mirror, "mirror");
+    Objects.requireNonNull(dockerHub, "docker_hub");
+    Objects.requireNonNull(down, "down");
+    if (down.isPresent()
+        && (auth.type() != AuthSpec.Type.NONE
+            || !images.isEmpty()
+            || !faults.isEmpty()
+            || mirror.isPresent()
+            || dockerHub.isPresent())) {
+      throw new IllegalArgumentException(
+          "a down host serves nothing: it takes only host, port and tls");
+    }
+  }
+
+  /** Whether a fake registry serves this host (it is not {@code down}). */
+  public boolean serves() {
+    return down.isEmpty();
   }
 
   /** The port the registry listens on once started; 0 still means "a free one". */

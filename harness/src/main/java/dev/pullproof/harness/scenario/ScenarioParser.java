@@ -21,6 +21,9 @@ import org.tomlj.TomlParseResult;
  * one is obvious. All problems of a file are reported together in one {@link ScenarioException}.
  */
 public final class ScenarioParser {
+  /** Where the world's CA and client certificate go below /etc/containerd. */
+  public static final String RESERVED = "pullproof/";
+
   static final String[] TOP_KEYS = {
     "name", "summary", "versions", "repeat", "timeout", "registries", "containerd", "pull", "expect"
   };
@@ -71,7 +74,11 @@ public final class ScenarioParser {
     Duration timeout = root.duration("timeout").orElse(Scenario.DEFAULT_TIMEOUT);
     Map<String, RegistrySpec> registries =
         root.table("registries").map(t -> new WorldParser(t).registries()).orElse(Map.of());
-    Names names = new Names(registries.keySet(), versions);
+    Names names =
+        new Names(
+            registries.keySet(),
+            versions,
+            registries.values().stream().anyMatch(r -> r.tls().isPresent()));
     ContainerdSetup containerd =
         root.table("containerd")
             .map(t -> containerd(t, file.toAbsolutePath().getParent(), names))
@@ -80,7 +87,7 @@ public final class ScenarioParser {
     List<PullSpec> pulls = new PullParser(file, expectations, names).pulls(root, !world);
     Expectations expect =
         root.table("expect").map(expectations::expectations).orElse(Expectations.NONE);
-    new WorldParser.Checks(root, registries).check();
+    new WorldChecks(root, registries).check();
     problems.throwIfAny();
     if (world) {
       return new Parsed(registries, Optional.empty());
@@ -213,6 +220,11 @@ public final class ScenarioParser {
         }
       }
       String content = text.orElse(null);
+      if (path.startsWith(RESERVED)) {
+        table.problem(
+            path, "paths below " + RESERVED + " hold the world's TLS files; pick another");
+        continue;
+      }
       names.placeholders(table, path, path);
       if (content != null) {
         names.placeholders(table, path, content);

@@ -11,10 +11,17 @@ import java.util.regex.Pattern;
  * Placeholders in containerd files, their paths and pull images, filled in once the world has
  * started: {@code {{hub.address}}} ({@code host:port} as containerd reaches the registry), {@code
  * {{hub.host}}}, {@code {{hub.port}}}, {@code {{hub.url}}} ({@code http://host:port}) and {@code
- * {{hub.ip}}} (the loopback address it listens on).
+ * {{hub.ip}}} (the loopback address it listens on). When a registry serves TLS, {@code {{tls.ca}}},
+ * {@code {{tls.client_cert}}} and {@code {{tls.client_key}}} are the absolute paths in the node of
+ * the world's CA certificate and of a client certificate and key it issued.
  */
 public final class Template {
   public static final List<String> ATTRIBUTES = List.of("address", "host", "port", "url", "ip");
+
+  /** The placeholder prefix of the world's TLS files; no registry may be named so. */
+  public static final String TLS = "tls";
+
+  public static final List<String> TLS_ATTRIBUTES = List.of("ca", "client_cert", "client_key");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([^}]*?)\\s*}}");
 
   private Template() {}

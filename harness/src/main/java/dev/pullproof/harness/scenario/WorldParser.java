@@ -3,7 +3,6 @@ package dev.pullproof.harness.scenario;
 import dev.pullproof.registry.content.ImageFormat;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,19 +26,44 @@ final class WorldParser {
   }
 
   private Optional<RegistrySpec> registry(String name, TableReader t) {
-    t.allowOnly("host", "port", "tls", "auth", "images", "faults", "mirror");
+    t.allowOnly(
+        "host", "port", "tls", "auth", "images", "faults", "mirror_of", "docker_hub", "down");
+    if (name.equals(Template.TLS)) {
+      registries.problem(name, "'tls' is reserved for the {{tls.*}} placeholders; rename it");
+    }
     Optional<String> host = t.string("host");
     int port = t.integer("port", 0, 65535).orElse(0L).intValue();
     Optional<TlsSpec> tls = tls(t);
     AuthSpec auth = auth(t);
     List<ImageEntry> images = images(t);
     List<FaultSpec> faults = new ArrayList<>();
+    FaultParser faultParser = new FaultParser();
     for (TableReader.Item item : t.items("faults")) {
-      t.table(item).flatMap(this::fault).ifPresent(faults::add);
+      t.table(item).flatMap(faultParser::fault).ifPresent(faults::add);
     }
-    Optional<MirrorSpec> mirror = t.table("mirror").flatMap(this::mirror);
+    Optional<MirrorSpec> mirror = mirror(t);
+    Optional<DockerHubSpec> hub = dockerHub(t);
+    if (hub.isPresent()
+        && (auth.type() == AuthSpec.Type.BASIC
+            || (t.has("auth") && auth.type() == AuthSpec.Type.NONE))) {
+      t.problem("docker_hub", "Docker Hub serves token auth; make auth \"token\" or leave it out");
+      return Optional.empty();
+    }
+    Optional<Down> down = down(t);
+    if (down.isEmpty() && t.has("down")) {
+      return Optional.empty();
+    }
+    if (down.isPresent()
+        && (t.has("auth")
+            || t.has("images")
+            || t.has("faults")
+            || t.has("mirror_of")
+            || t.has("docker_hub"))) {
+      return Optional.empty();
+    }
     return registries.convert(
-        name, () -> new RegistrySpec(name, host, port, tls, auth, images, faults, mirror));
+        name,
+        () -> new RegistrySpec(name, host, port, tls, auth, images, faults, mirror, hub, down));
   }
 
   private Optional<TlsSpec> tls(TableReader t) {
@@ -189,132 +213,105 @@ final class WorldParser {
                         seed)));
   }
 
-  private Optional<FaultSpec> fault(TableReader f) {
-    f.allowOnly(
-        "route", "method", "repository", "fault", "after", "times", "every", "probability", "seed");
-    String route = f.string("route").orElse("any");
-    if (!FaultSpec.ROUTES.contains(route)) {
-      f.problem(
-          "route",
-          "unknown route '"
-              + route
-              + "'; known: "
-              + FaultSpec.ROUTES
-              + Suggestions.didYouMean(route, FaultSpec.ROUTES));
-    }
-    String method = f.string("method").orElse("*").toUpperCase(Locale.ROOT);
-    String repository = f.string("repository").orElse("*");
-    String[] kindAndArgument = faultKind(f);
-    long after = f.integer("after", 0, Integer.MAX_VALUE).orElse(0L);
-    long times = f.integer("times", 0, Integer.MAX_VALUE).orElse(0L);
-    long every = f.integer("every", 1, Integer.MAX_VALUE).orElse(1L);
-    double probability = f.number("probability").orElse(1.0);
-    long seed = f.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE).orElse(0L);
-    if (kindAndArgument == null || !FaultSpec.ROUTES.contains(route)) {
+  /** {@code mirror_of = "hub"} or {@code mirror_of = { registry = "hub", ... }}. */
+  private static Optional<MirrorSpec> mirror(TableReader t) {
+    Optional<Object> raw = t.raw("mirror_of");
+    if (raw.isEmpty()) {
       return Optional.empty();
     }
-    return f.convert(
-        "fault",
-        () ->
-            new FaultSpec(
-                route,
-                method,
-                repository,
-                kindAndArgument[0],
-                kindAndArgument[1],
-                after,
-                times,
-                every,
-                probability,
-                seed));
+    if (raw.get() instanceof String upstream) {
+      return t.convert(
+          "mirror_of", () -> new MirrorSpec(upstream, List.of(), false, Optional.empty()));
+    }
+    return t.table("mirror_of", "a registry name or a table such as { registry = \"hub\" }")
+        .flatMap(
+            m -> {
+              m.allowOnly("registry", "repositories", "manifests_only", "credentials");
+              Optional<String> upstream = m.requiredString("registry");
+              List<String> repos = m.strings("repositories");
+              boolean manifestsOnly = m.bool("manifests_only").orElse(false);
+              Optional<PullAuth.PullSecret> credentials =
+                  m.table("credentials")
+                      .flatMap(
+                          c -> {
+                            c.allowOnly("username", "password");
+                            Optional<String> user = c.requiredString("username");
+                            Optional<String> password = c.requiredString("password");
+                            return user.flatMap(
+                                u ->
+                                    password.flatMap(
+                                        pw ->
+                                            c.convert(
+                                                "username", () -> new PullAuth.PullSecret(u, pw))));
+                          });
+              return upstream.flatMap(
+                  u ->
+                      m.convert(
+                          "registry", () -> new MirrorSpec(u, repos, manifestsOnly, credentials)));
+            });
   }
 
-  /** {@code fault = "reset"} or {@code fault = { status = 503 }}: exactly one kind. */
-  private static String[] faultKind(TableReader f) {
-    Optional<Object> raw = f.raw("fault");
-    if (raw.isEmpty()) {
-      f.problems().add(f.line(), f.key("fault"), "is required, one of " + FaultSpec.KINDS);
-      return null;
+  /** {@code docker_hub = true} or a table of limits. */
+  private static Optional<DockerHubSpec> dockerHub(TableReader t) {
+    Optional<Object> raw = t.raw("docker_hub");
+    if (raw.isEmpty() || Boolean.FALSE.equals(raw.get())) {
+      return Optional.empty();
     }
-    if (raw.get() instanceof String kind) {
-      if (!FaultSpec.KINDS.contains(kind)) {
-        f.problem("fault", unknownFault(kind));
-        return null;
-      }
-      return new String[] {kind, ""};
+    if (Boolean.TRUE.equals(raw.get())) {
+      return Optional.of(DockerHubSpec.DEFAULTS);
     }
-    Optional<TableReader> table = f.table("fault");
-    if (table.isEmpty()) {
-      return null;
-    }
-    List<String> keys = table.get().keys();
-    if (keys.size() != 1) {
-      f.problem("fault", "must name exactly one fault, e.g. { status = 503 }; got " + keys);
-      return null;
-    }
-    String kind = keys.get(0);
-    if (!FaultSpec.KINDS.contains(kind)) {
-      table.get().problem(kind, unknownFault(kind));
-      return null;
-    }
-    return new String[] {kind, String.valueOf(table.get().raw(kind).orElseThrow())};
+    return t.table("docker_hub", "true or a table such as { anonymous_limit = 100 }")
+        .flatMap(
+            h -> {
+              h.allowOnly(
+                  "anonymous_limit",
+                  "authenticated_limit",
+                  "window",
+                  "abuse_limit",
+                  "abuse_window",
+                  "retry_after",
+                  "message");
+              Optional<Integer> anonymous = limit(h, "anonymous_limit");
+              Optional<Integer> authenticated = limit(h, "authenticated_limit");
+              Duration window = h.duration("window").orElse(DockerHubSpec.DEFAULTS.window());
+              Optional<Integer> abuse = limit(h, "abuse_limit");
+              Duration abuseWindow =
+                  h.duration("abuse_window").orElse(DockerHubSpec.DEFAULTS.abuseWindow());
+              Optional<Duration> retryAfter = h.duration("retry_after");
+              Optional<String> message = h.string("message");
+              return h.convert(
+                  "window",
+                  () ->
+                      new DockerHubSpec(
+                          anonymous,
+                          authenticated,
+                          window,
+                          abuse,
+                          abuseWindow,
+                          retryAfter,
+                          message));
+            });
   }
 
-  private static String unknownFault(String kind) {
-    return "unknown fault '"
-        + kind
-        + "'; known: "
-        + FaultSpec.KINDS
-        + Suggestions.didYouMean(kind, FaultSpec.KINDS);
+  private static Optional<Integer> limit(TableReader h, String key) {
+    return h.integer(key, 0, Integer.MAX_VALUE).map(Long::intValue);
   }
 
-  private Optional<MirrorSpec> mirror(TableReader m) {
-    m.allowOnly("of", "repositories", "manifests_only");
-    Optional<String> upstream = m.requiredString("of");
-    List<String> repos = m.strings("repositories");
-    boolean manifestsOnly = m.bool("manifests_only").orElse(false);
-    return upstream.flatMap(u -> m.convert("of", () -> new MirrorSpec(u, repos, manifestsOnly)));
-  }
-
-  /** Checks across registries: mirror upstreams exist, impersonated addresses are unique. */
-  static final class Checks {
-    private final TableReader root;
-    private final Map<String, RegistrySpec> registries;
-
-    Checks(TableReader root, Map<String, RegistrySpec> registries) {
-      this.root = root;
-      this.registries = registries;
-    }
-
-    void check() {
-      Map<String, String> seen = new HashMap<>();
-      TableReader all = root.table("registries").orElse(null);
-      for (RegistrySpec r : registries.values()) {
-        TableReader at = all.table(r.name()).orElseThrow();
-        r.mirror()
-            .ifPresent(
-                m -> {
-                  if (m.upstream().equals(r.name())) {
-                    at.problem("mirror", "a registry cannot mirror itself");
-                  } else if (!registries.containsKey(m.upstream())) {
-                    at.problem(
-                        "mirror",
-                        "mirror of undefined registry '"
-                            + m.upstream()
-                            + "'; defined: "
-                            + registries.keySet()
-                            + Suggestions.didYouMean(m.upstream(), registries.keySet()));
-                  }
-                });
-        if (r.host().isPresent()) {
-          String address = r.host().get() + ":" + r.effectivePort();
-          String other = seen.putIfAbsent(address, r.name());
-          if (other != null) {
-            at.problem(
-                "host", "registries '" + other + "' and '" + r.name() + "' both are " + address);
-          }
-        }
-      }
-    }
+  private static Optional<Down> down(TableReader t) {
+    return t.string("down")
+        .flatMap(
+            d -> {
+              List<String> known = List.of("refused", "eof", "reset");
+              if (!known.contains(d)) {
+                t.problem("down", FaultParser.unknown("down mode", d, known));
+                return Optional.empty();
+              }
+              for (String key : List.of("auth", "images", "faults", "mirror_of", "docker_hub")) {
+                if (t.has(key)) {
+                  t.problem(key, "a down host serves nothing: remove '" + key + "' or 'down'");
+                }
+              }
+              return Optional.of(Down.valueOf(d.toUpperCase(Locale.ROOT)));
+            });
   }
 }

@@ -72,4 +72,43 @@ class WorldCommandTest {
         .contains("\"path\" : \"/v2/\"")
         .contains("\"status\" : 401");
   }
+
+  @Test
+  void aTlsWorldPrintsHttpsUrlsDownHostsAndWhereItsCaIs() throws Exception {
+    Path world =
+        Files.writeString(
+            dir.resolve("tls.toml"),
+            """
+            name = "tls world"
+            [registries.secure]
+            tls = true
+            [registries.gone]
+            down = "reset"
+            """);
+    StringWriter out = new StringWriter();
+    String[] printed = new String[1];
+    boolean[] served = new boolean[1];
+    CommandLine cli =
+        PullproofCli.commandLine(
+            new Harness(Optional.empty(), () -> KubeletCredentials.UNAVAILABLE),
+            Clock.systemUTC(),
+            new PrintStream(PrintStream.nullOutputStream()),
+            stop -> {
+              printed[0] = out.toString();
+              Matcher dir = Pattern.compile("TLS: .* are in (\\S+)").matcher(printed[0]);
+              served[0] = dir.find() && Files.isRegularFile(Path.of(dir.group(1), "ca.crt"));
+              stop.run();
+            });
+    cli.setOut(new PrintWriter(out, true));
+
+    assertThat(cli.execute("world", world.toString())).isZero();
+
+    assertThat(printed[0]).containsPattern("secure\\s+https://127\\.");
+    assertThat(printed[0]).contains("down: reset");
+    Matcher ca = Pattern.compile("TLS: .* are in (\\S+)").matcher(printed[0]);
+    assertThat(ca.find()).as(printed[0]).isTrue();
+    // The CA was there while the world served; the directory is gone once the world stopped.
+    assertThat(served[0]).isTrue();
+    assertThat(Path.of(ca.group(1))).doesNotExist();
+  }
 }

@@ -1,7 +1,6 @@
 package dev.pullproof.harness.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pullproof.harness.scenario.Scenario;
 import java.net.URI;
@@ -116,30 +115,6 @@ class WorldInstallerTest {
       assertThat(anonymous.statusCode()).isEqualTo(200);
       assertThat(anonymous.body()).contains("\"token\"");
     }
-  }
-
-  @Test
-  void faultsMirrorsAndTlsAreRefusedUntilTheRegistryServesThem() {
-    Scenario s =
-        Outcomes.scenario(
-            dir,
-            """
-            name = "w"
-            [registries.ok]
-            [registries.flaky]
-            tls = true
-            [[registries.flaky.faults]]
-            fault = "reset"
-            [[pull]]
-            image = "r.test/app:1"
-            """);
-    assertThatThrownBy(() -> installer.start(s))
-        .isInstanceOf(UnsupportedOperationException.class)
-        .hasMessage(
-            "registry 'flaky' uses [tls, faults], which the fake registry of this build does not"
-                + " serve yet");
-    // The registry started before the refusal was stopped and its address returned.
-    assertThat(pool.lease()).isEqualTo("127.0.83.11");
   }
 
   private static String basic(String user, String password) {

@@ -45,7 +45,11 @@ class CatalogueDocsTest {
         .containsExactly(
             "token-registry-without-credentials",
             "world",
-            "optional-tables",
+            "tls",
+            "faults",
+            "hub-limits",
+            "mirror",
+            "dead-mirror",
             "files",
             "placeholders",
             "pulls",

@@ -158,8 +158,8 @@ class ScenarioParserErrorTest {
 
   @Test
   void aMirrorOfAnUndefinedRegistryIsAnError() {
-    Problem p = only("name = \"x\"\n[registries.m]\nmirror = { of = \"up\" }\n" + PULL);
-    assertThat(p.key()).isEqualTo("registries.m.mirror");
+    Problem p = only("name = \"x\"\n[registries.m]\nmirror_of = { registry = \"up\" }\n" + PULL);
+    assertThat(p.key()).isEqualTo("registries.m.mirror_of");
     assertThat(p.line()).isEqualTo(3);
     assertThat(p.message()).contains("mirror of undefined registry 'up'");
   }

@@ -56,10 +56,10 @@ class ScenarioParserTest {
             [[registries.hub.faults]]
             route = "blob"
             fault = { status = 503 }
-            times = 2
+            first = 2
 
             [registries.mirror]
-            mirror = { of = "hub", repositories = ["library/*"] }
+            mirror_of = { registry = "hub", repositories = ["library/*"] }
             auth = { type = "basic", users = { m = "pw" }, grants = [{ user = "m", repository = "library/*", actions = ["pull"] }] }
 
             [containerd.files]
@@ -120,9 +120,16 @@ class ScenarioParserTest {
         .singleElement()
         .satisfies(
             f -> {
-              assertThat(f.kind()).isEqualTo("status");
-              assertThat(f.argument()).isEqualTo("503");
-              assertThat(f.times()).isEqualTo(2);
+              assertThat(f.routes()).containsExactly("blob");
+              assertThat(f.actions())
+                  .containsExactly(
+                      new FaultAction.Status(
+                          503,
+                          java.util.Optional.empty(),
+                          java.util.Optional.empty(),
+                          java.util.Optional.empty()));
+              assertThat(f.occurs())
+                  .isEqualTo(new FaultSpec.Occurs(FaultSpec.Occurs.Kind.FIRST, 2, 1, 0));
             });
     assertThat(s.registries().get("mirror").mirror().orElseThrow().upstream()).isEqualTo("hub");
     assertThat(s.registries().get("mirror").auth().grants()).hasSize(1);

@@ -1,0 +1,75 @@
+package dev.pullproof.harness.scenario;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks across the registries of a world: mirror upstreams and redirect targets exist, mirrors do
+ * not form a cycle, impersonated addresses are unique.
+ */
+final class WorldChecks {
+  private final TableReader root;
+  private final Map<String, RegistrySpec> registries;
+
+  WorldChecks(TableReader root, Map<String, RegistrySpec> registries) {
+    this.root = root;
+    this.registries = registries;
+  }
+
+  void check() {
+    Map<String, String> seen = new HashMap<>();
+    TableReader all = root.table("registries").orElse(null);
+    for (RegistrySpec r : registries.values()) {
+      TableReader at = all.table(r.name()).orElseThrow();
+      r.mirror().ifPresent(m -> mirror(at, r, m));
+      List<TableReader.Item> faults = at.items("faults");
+      for (int i = 0; i < r.faults().size() && i < faults.size(); i++) {
+        for (FaultAction action : r.faults().get(i).actions()) {
+          if (action instanceof FaultAction.Redirect redirect
+              && redirect.namesRegistry()
+              && !registries.containsKey(redirect.target())) {
+            at.problemAt(faults.get(i), undefined("redirect to", redirect.target()));
+          }
+        }
+      }
+      if (r.host().isPresent()) {
+        String address = r.host().get() + ":" + r.effectivePort();
+        String other = seen.putIfAbsent(address, r.name());
+        if (other != null) {
+          at.problem(
+              "host", "registries '" + other + "' and '" + r.name() + "' both are " + address);
+        }
+      }
+    }
+  }
+
+  private void mirror(TableReader at, RegistrySpec r, MirrorSpec m) {
+    if (m.upstream().equals(r.name())) {
+      at.problem("mirror_of", "a registry cannot mirror itself");
+    } else if (!registries.containsKey(m.upstream())) {
+      at.problem("mirror_of", undefined("mirror of", m.upstream()));
+    } else {
+      Set<String> chain = new HashSet<>(Set.of(r.name()));
+      String next = m.upstream();
+      while (next != null && registries.containsKey(next)) {
+        if (!chain.add(next)) {
+          at.problem("mirror_of", "mirrors form a cycle through " + chain + "; break it");
+          return;
+        }
+        next = registries.get(next).mirror().map(MirrorSpec::upstream).orElse(null);
+      }
+    }
+  }
+
+  private String undefined(String what, String name) {
+    return what
+        + " undefined registry '"
+        + name
+        + "'; defined: "
+        + registries.keySet()
+        + Suggestions.didYouMean(name, registries.keySet());
+  }
+}
