@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.images.builder.Transferable;
 import org.testcontainers.utility.DockerImageName;
 
@@ -67,9 +66,7 @@ public class ContainerdContainer extends GenericContainer<ContainerdContainer> {
     withLabels(RunLabels.current().asMap());
     withLogConsumer(log);
     withStartupAttempts(1);
-    waitingFor(
-        Wait.forLogMessage("(?s).*containerd successfully booted.*", 1)
-            .withStartupTimeout(BOOT_TIMEOUT));
+    waitingFor(new BootedOrExited(log, BOOT_TIMEOUT));
   }
 
   /**

@@ -71,7 +71,7 @@ public final class ContainerdNodeFactory implements NodeFactory {
           "containerd "
               + image.release().containerdVersion()
               + " did not start: "
-              + e.getMessage()
+              + rootCause(e).getMessage()
               + "; its last log lines:\n"
               + String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size())),
           e);
@@ -95,6 +95,14 @@ public final class ContainerdNodeFactory implements NodeFactory {
           "no Docker engine answers (" + e.getMessage() + "): run ci/docker-engine", e);
     }
     return new PreparedImage(release, builder.ensure(release).name());
+  }
+
+  private static Throwable rootCause(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root;
   }
 
   private static VersionFamily family(NodeSetup setup) {
