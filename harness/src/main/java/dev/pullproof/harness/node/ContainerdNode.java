@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * One running containerd as the runner sees it. CRI pulls go over the socket with the pull's
@@ -21,6 +22,9 @@ import java.util.Optional;
  * error is ctr's own output ({@link CtrPulls}).
  */
 final class ContainerdNode implements Node {
+  /** How long a pull's last log line may trail its answer before we stop waiting for it. */
+  private static final Duration LOG_LAG = Duration.ofSeconds(2);
+
   private final ContainerdContainer container;
   private final Clock clock;
 
@@ -48,15 +52,41 @@ final class ContainerdNode implements Node {
   private PullResult cri(PullRequest request) {
     Optional<CriAuth> auth =
         request.credentials().map(c -> CriAuth.basic(c.username(), c.password()));
+    Predicate<String> ended = pullEnded(request.image());
+    int endedBefore = (int) container.containerdLog().lines().stream().filter(ended).count();
     Instant start = clock.instant();
+    PullResult result;
     try {
       String ref = container.cri().pullImage(request.image(), auth, request.timeout());
-      return PullResult.succeeded(ref, since(start));
+      result = PullResult.succeeded(ref, since(start));
     } catch (CriCallException e) {
-      return PullResult.failed(e.rpcError(), since(start));
+      result = PullResult.failed(e.rpcError(), since(start));
     } catch (RuntimeException e) {
       return PullResult.failed("the CRI call could not be made: " + e, since(start));
     }
+    awaitLog(ended, endedBefore + 1);
+    return result;
+  }
+
+  /**
+   * containerd logs a CRI pull's end ({@code PullImage "<image>" returns image reference ...} or
+   * {@code PullImage "<image>" failed}) before it answers, but the line reaches us a little later:
+   * waiting for it keeps log expectations about a pull from racing the pull's answer.
+   */
+  private void awaitLog(Predicate<String> line, int count) {
+    if (!container.criPlugin().loaded()) {
+      return;
+    }
+    try {
+      container.containerdLog().await(line, count, LOG_LAG);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static Predicate<String> pullEnded(String image) {
+    String pull = "PullImage \\\"" + image + "\\\" ";
+    return l -> l.contains(pull) && (l.contains("returns image reference") || l.contains("failed"));
   }
 
   private PullResult ctr(PullRequest request) {

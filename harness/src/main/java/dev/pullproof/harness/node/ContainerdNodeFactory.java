@@ -29,9 +29,9 @@ public final class ContainerdNodeFactory implements NodeFactory {
   public static final String RUN_LABEL = "dev.pullproof.run";
 
   /**
-   * Two containerd nodes at once: each is mostly idle while it waits on a loopback registry, and
-   * two in parallel took the slice from 9 to 6 seconds on this 2-core machine with no change in any
-   * verdict (see ci/bench-scenarios).
+   * Two containerd nodes at once: each mostly waits on a loopback registry, and on this 2-core
+   * machine two at a time ran the slice in 2.8 s instead of 4.3 s with every verdict unchanged
+   * (ci/bench-scenarios, 3 rounds each).
    */
   static final int PARALLEL = 2;
 
