@@ -30,8 +30,8 @@ public final class ContainerdNodeFactory implements NodeFactory {
 
   /**
    * Two containerd nodes at once: each mostly waits on a loopback registry, and on this 2-core
-   * machine two at a time ran the slice in 2.8 s instead of 4.3 s with every verdict unchanged
-   * (ci/bench-scenarios, 3 rounds each).
+   * machine two at a time ran the slice in 2.0 s instead of 3.4 s (medians of 5 rounds) with every
+   * verdict unchanged (ci/bench-scenarios).
    */
   static final int PARALLEL = 2;
 
