@@ -43,6 +43,16 @@ class ArchitectureTest {
           .dependOnClassesThat()
           .resideInAnyPackage(ROOT + ".report..", ROOT + ".cli..");
 
+  /** The runner sees containerd only through Node/NodeFactory; the node package adapts it. */
+  @ArchTest
+  static final ArchRule runnerKnowsContainerdOnlyThroughTheNodeSeam =
+      noClasses()
+          .that()
+          .resideInAnyPackage(ROOT + ".scenario..", ROOT + ".run..", ROOT + ".report..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(ROOT + ".containerd..", ROOT + ".cri..", ROOT + ".node..");
+
   @ArchTest
   static final ArchRule reportsKnowNoCli =
       noClasses()

@@ -1,5 +1,6 @@
 package dev.pullproof.harness.cli;
 
+import dev.pullproof.harness.report.ConsoleMatrix;
 import dev.pullproof.harness.report.ConsoleProgress;
 import dev.pullproof.harness.report.Redactor;
 import dev.pullproof.harness.report.ReportWriter;
@@ -90,6 +91,7 @@ final class RunCommand implements Callable<Integer> {
             clock,
             "pullproof-" + clock.millis());
     List<RunResult> results = runner.run(jobs, new ConsoleProgress(progress, redactor));
+    new ConsoleMatrix(redactor).print(results, progress);
     Path page = new ReportWriter(redactor).write(results, report);
     PrintWriter out = spec.commandLine().getOut();
     out.println(

@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.images.builder.Transferable;
 import org.testcontainers.utility.DockerImageName;
 
@@ -45,6 +44,7 @@ public class ContainerdContainer extends GenericContainer<ContainerdContainer> {
   public static final String RUN = "/run/containerd";
   public static final String SOCKET = RUN + "/containerd.sock";
   private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration CRI_INIT_TIMEOUT = Duration.ofSeconds(5);
 
   private final PreparedRelease release;
   private final Clock clock;
@@ -67,9 +67,7 @@ public class ContainerdContainer extends GenericContainer<ContainerdContainer> {
     withLabels(RunLabels.current().asMap());
     withLogConsumer(log);
     withStartupAttempts(1);
-    waitingFor(
-        Wait.forLogMessage("(?s).*containerd successfully booted.*", 1)
-            .withStartupTimeout(BOOT_TIMEOUT));
+    waitingFor(new BootedOrExited(log, BOOT_TIMEOUT));
   }
 
   /**
@@ -158,10 +156,26 @@ public class ContainerdContainer extends GenericContainer<ContainerdContainer> {
   @Override
   protected void containerIsStarted(InspectContainerResponse info) {
     cri = CriClient.connect(socketPath(), callTimeout, pullTimeout);
-    try {
-      criPlugin = CriPluginState.loaded(cri.version(), cri.status());
-    } catch (CriCallException e) {
-      criPlugin = CriPluginState.notLoaded(e.rpcError(), log.criLoadFailures());
+    Instant deadline = clock.instant().plus(CRI_INIT_TIMEOUT);
+    while (true) {
+      try {
+        criPlugin = CriPluginState.loaded(cri.version(), cri.status());
+        return;
+      } catch (CriCallException e) {
+        // Just after boot, CRI can refuse a call for a moment (seen on 1.6 under load: Status
+        // refused, the pull a moment later served). Only a service that is not served at all, or
+        // an error that outlasts the wait, means "not loaded".
+        if (e.serviceMissing() || !clock.instant().isBefore(deadline)) {
+          criPlugin = CriPluginState.notLoaded(e.rpcError(), log.criLoadFailures());
+          return;
+        }
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while asking containerd's CRI plugin", e);
+      }
     }
   }
 

@@ -1,8 +1,10 @@
 package dev.pullproof.harness.containerd;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.testcontainers.containers.output.OutputFrame;
 
@@ -29,6 +31,27 @@ public final class ContainerdLog implements Consumer<OutputFrame> {
       lines.add(partial.substring(0, newline));
       partial.delete(0, newline + 1);
     }
+    notifyAll();
+  }
+
+  /**
+   * Waits until at least {@code count} lines satisfy {@code line}, at most {@code timeout}: the log
+   * reaches this process a little after containerd wrote it, so a line containerd wrote before
+   * answering a call may not be here yet when the answer is.
+   *
+   * @return whether that many lines arrived in time
+   */
+  public synchronized boolean await(Predicate<String> line, int count, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (lines.stream().filter(line).count() < count) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      wait(Math.max(1, left / 1_000_000));
+    }
+    return true;
   }
 
   private void flush() {

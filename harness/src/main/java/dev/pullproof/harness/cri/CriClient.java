@@ -97,13 +97,23 @@ public final class CriClient implements AutoCloseable {
     return pull(image, Optional.of(auth));
   }
 
-  private String pull(String image, Optional<CriAuth> auth) {
+  /**
+   * Pulls with or without credentials under its own deadline (a scenario's timeout rather than the
+   * client's pull timeout).
+   */
+  public String pullImage(String image, Optional<CriAuth> auth, Duration timeout) {
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("pull timeout must be positive, was " + timeout);
+    }
     PullImageRequest.Builder request = PullImageRequest.newBuilder().setImage(spec(image));
     auth.ifPresent(a -> request.setAuth(toMessage(a)));
     return call(
-            "runtime.v1.ImageService/PullImage",
-            () -> images(pullTimeout).pullImage(request.build()))
+            "runtime.v1.ImageService/PullImage", () -> images(timeout).pullImage(request.build()))
         .getImageRef();
+  }
+
+  private String pull(String image, Optional<CriAuth> auth) {
+    return pullImage(image, auth, pullTimeout);
   }
 
   /** The image, or empty when containerd does not have it (CRI answers an empty status). */
