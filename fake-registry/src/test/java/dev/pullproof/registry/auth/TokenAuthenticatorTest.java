@@ -9,6 +9,7 @@ import static dev.pullproof.registry.auth.UsersTest.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.pullproof.registry.ManualClock;
 import dev.pullproof.registry.http.Exchanges;
 import dev.pullproof.registry.protocol.ErrorCode;
 import dev.pullproof.registry.protocol.Principal;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 class TokenAuthenticatorTest {
   private static final String REALM = "http://127.0.0.1:5000/token";
-  private final TestClock clock = new TestClock(Instant.parse("2025-03-01T12:00:00Z"));
+  private final ManualClock clock = new ManualClock(Instant.parse("2025-03-01T12:00:00Z"));
   private final TokenService tokens =
       TokenService.builder().service("registry.test").clock(clock).build();
   private final TokenAuthenticator auth = new TokenAuthenticator(tokens, () -> REALM);

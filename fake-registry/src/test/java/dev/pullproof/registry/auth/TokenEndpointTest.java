@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pullproof.registry.ManualClock;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class TokenEndpointTest {
-  private final TestClock clock = new TestClock(Instant.parse("2025-03-01T12:00:00Z"));
+  private final ManualClock clock = new ManualClock(Instant.parse("2025-03-01T12:00:00Z"));
   private final TokenService tokens =
       TokenService.builder().service("registry.test").issuer("auth.test").clock(clock).build();
   private final TestServer server =

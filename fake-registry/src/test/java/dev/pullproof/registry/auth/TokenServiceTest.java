@@ -13,6 +13,7 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import dev.pullproof.registry.ManualClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class TokenServiceTest {
   private static final Instant T0 = Instant.parse("2025-03-01T12:00:00Z");
 
-  private final TestClock clock = new TestClock(T0);
+  private final ManualClock clock = new ManualClock(T0);
   private final ECKey sharedKey = generateKey();
   private final TokenService tokens = sameKeyWith(b -> {});
 

@@ -3,6 +3,7 @@ package dev.pullproof.registry.fault;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pullproof.registry.FakeRegistry;
+import dev.pullproof.registry.ManualClock;
 import dev.pullproof.registry.RawHttp;
 import dev.pullproof.registry.auth.TokenService;
 import dev.pullproof.registry.auth.Users;

@@ -5,17 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pullproof.registry.FakeRegistry;
+import dev.pullproof.registry.ManualClock;
 import dev.pullproof.registry.RawHttp;
 import dev.pullproof.registry.auth.Users;
 import dev.pullproof.registry.content.ImagePublisher;
 import dev.pullproof.registry.content.ImageSpec;
 import dev.pullproof.registry.protocol.RepositoryName;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -27,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class DockerHubTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String MANIFEST = "/v2/library/app/manifests/1.0";
-  private final MovableClock clock = new MovableClock();
+  private final ManualClock clock = new ManualClock();
   private FakeRegistry registry;
   private RawHttp http;
 
@@ -170,29 +167,5 @@ class DockerHubTest {
     RawHttp.Response r = manifest("GET", token(null));
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.header("ratelimit-limit")).isNull();
-  }
-
-  /** A clock the test moves by hand. */
-  private static final class MovableClock extends Clock {
-    private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
   }
 }

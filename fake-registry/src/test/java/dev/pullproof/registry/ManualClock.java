@@ -1,4 +1,4 @@
-package dev.pullproof.registry.auth;
+package dev.pullproof.registry;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,15 +6,19 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock a test moves by hand. */
-final class TestClock extends Clock {
+/** A clock a test moves by hand: token expiry, fault time windows, rate-limit windows. */
+public final class ManualClock extends Clock {
   private volatile Instant now;
 
-  TestClock(Instant start) {
+  public ManualClock() {
+    this(Instant.parse("2026-01-01T00:00:00Z"));
+  }
+
+  public ManualClock(Instant start) {
     this.now = start;
   }
 
-  void advance(Duration by) {
+  public void advance(Duration by) {
     now = now.plus(by);
   }
 
