@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * clients see the connection succeed and then an EOF (or, with {@link Close#RESET}, a reset). This
  * is a crashed proxy or a load balancer with no healthy backend.
  */
-public final class AcceptsThenCloses implements AutoCloseable {
+public final class AcceptsThenCloses implements DeadHost {
   /** How each accepted connection ends. */
   public enum Close {
     /** An orderly close (FIN): the client reads end of stream. */
@@ -64,21 +64,14 @@ public final class AcceptsThenCloses implements AutoCloseable {
     return accepted.get();
   }
 
+  @Override
   public String host() {
     return server.getInetAddress().getHostAddress();
   }
 
+  @Override
   public int port() {
     return server.getLocalPort();
-  }
-
-  public String hostAndPort() {
-    return host() + ":" + port();
-  }
-
-  /** {@code https://host:port}: what a client would be configured with. */
-  public String url() {
-    return "https://" + hostAndPort();
   }
 
   @Override

@@ -11,7 +11,7 @@ import java.nio.channels.SocketChannel;
  * with a reset), like a mirror whose process is down. The port is held by a socket that is bound
  * but never listens, so no one else can take it while this exists.
  */
-public final class NothingListening implements AutoCloseable {
+public final class NothingListening implements DeadHost {
   private final SocketChannel holder;
   private final InetSocketAddress address;
 
@@ -38,21 +38,14 @@ public final class NothingListening implements AutoCloseable {
     }
   }
 
+  @Override
   public String host() {
     return address.getAddress().getHostAddress();
   }
 
+  @Override
   public int port() {
     return address.getPort();
-  }
-
-  public String hostAndPort() {
-    return host() + ":" + port();
-  }
-
-  /** {@code https://host:port}: what a client would be configured with. */
-  public String url() {
-    return "https://" + hostAndPort();
   }
 
   @Override
