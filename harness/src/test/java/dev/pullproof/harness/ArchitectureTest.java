@@ -100,4 +100,14 @@ class ArchitectureTest {
               "dev.pullproof.registry.mirror..",
               "dev.pullproof.registry.hub..",
               "dev.pullproof.registry.world..");
+
+  /** The fake helper is the kubelet's plugin only through the kubelet package. */
+  @ArchTest
+  static final ArchRule onlyTheKubeletPackageRunsTheHelper =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage(ROOT + ".kubelet..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("dev.pullproof.helper..");
 }

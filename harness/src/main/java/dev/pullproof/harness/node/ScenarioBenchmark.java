@@ -3,8 +3,8 @@ package dev.pullproof.harness.node;
 import dev.pullproof.harness.containerd.CacheRoot;
 import dev.pullproof.harness.containerd.ContainerdImage;
 import dev.pullproof.harness.containerd.VersionFamily;
+import dev.pullproof.harness.kubelet.HelperCredentialsFactory;
 import dev.pullproof.harness.run.Job;
-import dev.pullproof.harness.run.KubeletCredentials;
 import dev.pullproof.harness.run.LoopbackPool;
 import dev.pullproof.harness.run.RunListener;
 import dev.pullproof.harness.run.RunResult;
@@ -117,7 +117,7 @@ public final class ScenarioBenchmark {
   private ScenarioRunner runner(ContainerdNodeFactory nodes, int parallel) {
     return ScenarioRunner.forNodes(
         nodes,
-        () -> KubeletCredentials.UNAVAILABLE,
+        new HelperCredentialsFactory()::create,
         LoopbackPool.standard(),
         parallel,
         clock,

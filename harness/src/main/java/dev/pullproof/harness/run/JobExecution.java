@@ -60,9 +60,9 @@ final class JobExecution {
             Template.render(f.path(), world.placeholders()),
             Template.render(f.text(), world.placeholders()));
       }
-      KubeletCredentials kubelet = credentials.get();
-      try (Node node =
-          nodes.start(new NodeSetup(job.family(), files, world.extraHosts(), runLabel))) {
+      try (KubeletCredentials kubelet = credentials.get();
+          Node node =
+              nodes.start(new NodeSetup(job.family(), files, world.extraHosts(), runLabel))) {
         version = node.version();
         cri = Optional.of(node.criPluginLoaded());
         try {
@@ -113,7 +113,15 @@ final class JobExecution {
     if (spec.auth() instanceof PullAuth.PullSecret secret) {
       creds = Optional.of(new Credentials(secret.username(), secret.password()));
     } else if (spec.auth() instanceof PullAuth.CredentialProvider provider) {
-      KubeletCredentials.Resolution resolution = kubelet.resolve(provider, image);
+      List<String> globs =
+          provider.matchImages().stream()
+              .map(g -> Template.render(g, world.placeholders()))
+              .toList();
+      KubeletCredentials.Resolution resolution =
+          kubelet.resolve(
+              new PullAuth.CredentialProvider(
+                  globs, provider.defaultCacheDuration(), provider.script()),
+              image);
       helperLog.addAll(resolution.helperLog());
       creds = resolution.credentials();
     }

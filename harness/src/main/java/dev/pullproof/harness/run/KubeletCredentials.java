@@ -9,7 +9,7 @@ import java.util.Optional;
  * match the image against {@code matchImages}, run the plugin (honouring its cache), and return
  * what it answered plus the helper's invocation log.
  */
-public interface KubeletCredentials {
+public interface KubeletCredentials extends AutoCloseable {
   /** What the provider produced for one image. */
   record Resolution(Optional<Credentials> credentials, List<String> helperLog) {
     public Resolution {
@@ -22,6 +22,10 @@ public interface KubeletCredentials {
    * lives across the run's repetitions as it would in a kubelet.
    */
   Resolution resolve(PullAuth.CredentialProvider provider, String image) throws Exception;
+
+  /** Releases what the run's providers used (installed plugins, logs); nothing by default. */
+  @Override
+  default void close() throws Exception {}
 
   /** Makes one {@link KubeletCredentials} per run; found by {@link java.util.ServiceLoader}. */
   interface Factory {

@@ -3,9 +3,9 @@ package dev.pullproof.harness.node;
 import static java.util.stream.Collectors.joining;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pullproof.harness.kubelet.HelperCredentialsFactory;
 import dev.pullproof.harness.run.Failure;
 import dev.pullproof.harness.run.Job;
-import dev.pullproof.harness.run.KubeletCredentials;
 import dev.pullproof.harness.run.LoopbackPool;
 import dev.pullproof.harness.run.RunResult;
 import dev.pullproof.harness.run.ScenarioRunner;
@@ -32,7 +32,7 @@ class CatalogueSliceTest {
   private final ScenarioRunner runner =
       ScenarioRunner.forNodes(
           new ContainerdNodeFactory(),
-          () -> KubeletCredentials.UNAVAILABLE,
+          new HelperCredentialsFactory()::create,
           LoopbackPool.standard(),
           1,
           Clock.systemUTC(),
