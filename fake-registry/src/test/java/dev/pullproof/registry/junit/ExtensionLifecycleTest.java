@@ -7,6 +7,7 @@ import dev.pullproof.registry.auth.Users;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
@@ -93,6 +94,24 @@ class ExtensionLifecycleTest {
     void sharesTheRegistryWithTheNextTest(FakeRegistry registry) throws Exception {
       assertThat(registry).isSameAs(perClass.get(0));
       registry.journal().assertRequested("GET /v2/ -> 200", 1); // the first test's request
+      assertThat(Http.accepts(registry.port())).isTrue();
+    }
+  }
+
+  @Nested
+  @FakeRegistryTest
+  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+  class AnnotatedFromBeforeAll {
+    private FakeRegistry fromBeforeAll;
+
+    @BeforeAll
+    void keep(FakeRegistry registry) {
+      fromBeforeAll = registry;
+    }
+
+    @Test
+    void givesTestsTheRegistryOfBeforeAll(FakeRegistry registry) throws Exception {
+      assertThat(registry).isSameAs(fromBeforeAll);
       assertThat(Http.accepts(registry.port())).isTrue();
     }
   }
