@@ -11,7 +11,7 @@ import com.tngtech.archunit.lang.ArchRule;
 /**
  * The layering a newcomer should see in the packages: protocol values at the bottom; content,
  * journal and auth on top of them; the HTTP handlers composing those; the CLI and the {@code
- * FakeRegistry} entry type on top. Nothing reaches upward.
+ * FakeRegistry} entry type on top, and the JUnit extension above it. Nothing reaches upward.
  */
 @AnalyzeClasses(
     packages = "dev.pullproof.registry",
@@ -109,6 +109,16 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(ROOT + ".auth..", ROOT + ".journal..", ROOT + ".world..");
+
+  /** The JUnit extension sits on top of everything; the library itself runs without JUnit. */
+  @ArchTest
+  static final ArchRule nothingDependsOnTheJunitExtension =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage(ROOT + ".junit..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(ROOT + ".junit..", "org.junit..");
 
   /** Faults and Hub emulation plug into the handlers through RouteFilter; never the reverse. */
   @ArchTest
