@@ -41,6 +41,10 @@ import org.testcontainers.utility.DockerImageName;
  */
 public class ContainerdContainer extends GenericContainer<ContainerdContainer> {
   public static final String ETC = "/etc/containerd";
+
+  /** Where Go's crypto/x509 on Linux looks first for the system's CA certificates. */
+  public static final String SYSTEM_CA_BUNDLE = "/etc/ssl/certs/ca-certificates.crt";
+
   public static final String RUN = "/run/containerd";
   public static final String SOCKET = RUN + "/containerd.sock";
   private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(60);
@@ -96,6 +100,16 @@ public class ContainerdContainer extends GenericContainer<ContainerdContainer> {
 
   public ContainerdContainer withEtcFile(String relativePath, byte[] content) {
     return withCopyToContainer(Transferable.of(content, 0644), ETC + "/" + checked(relativePath));
+  }
+
+  /**
+   * The container's system trust store: Go on Linux reads {@code
+   * /etc/ssl/certs/ca-certificates.crt}, which the image lacks, so a registry whose certificate
+   * comes from this CA is trusted without a {@code ca} in hosts.toml, as a public CA is on a node.
+   */
+  public ContainerdContainer withSystemCa(String pem) {
+    return withCopyToContainer(
+        Transferable.of(pem.getBytes(StandardCharsets.UTF_8), 0644), SYSTEM_CA_BUNDLE);
   }
 
   /** containerd's {@code --log-level}: info by default; debug shows each registry request. */

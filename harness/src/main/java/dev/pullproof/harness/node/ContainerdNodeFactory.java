@@ -20,9 +20,10 @@ import org.testcontainers.DockerClientFactory;
  * Starts one fresh containerd container per (scenario, version) run: the release {@code
  * ci/containerd-images} prepared for the setup's family, its image built once per factory (and only
  * if the engine lacks it), the setup's files under {@code /etc/containerd}, its extra hosts entries
- * and a label naming the run. {@link #start} returns when containerd is ready and its CRI state is
- * known; a containerd that exits at start (e.g. a config.toml it cannot parse) is an exception
- * whose message quotes containerd's last log lines.
+ * and a label naming the run, and the setup's system CA as the container's trust store. {@link
+ * #start} returns when containerd is ready and its CRI state is known; a containerd that exits at
+ * start (e.g. a config.toml it cannot parse) is an exception whose message quotes containerd's last
+ * log lines.
  */
 public final class ContainerdNodeFactory implements NodeFactory {
   /** Label naming the run a container belongs to ({@code NodeSetup.runLabel()}). */
@@ -62,6 +63,7 @@ public final class ContainerdNodeFactory implements NodeFactory {
             .withLabel(RUN_LABEL, setup.runLabel());
     setup.files().forEach(container::withEtcFile);
     setup.extraHosts().forEach(container::withExtraHost);
+    setup.systemCa().ifPresent(container::withSystemCa);
     try {
       container.start();
     } catch (RuntimeException e) {

@@ -62,7 +62,9 @@ final class JobExecution {
       }
       try (KubeletCredentials kubelet = credentials.get();
           Node node =
-              nodes.start(new NodeSetup(job.family(), files, world.extraHosts(), runLabel))) {
+              nodes.start(
+                  new NodeSetup(
+                      job.family(), files, world.extraHosts(), runLabel, world.caCertificate()))) {
         version = node.version();
         cri = Optional.of(node.criPluginLoaded());
         try {

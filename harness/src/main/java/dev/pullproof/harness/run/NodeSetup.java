@@ -4,6 +4,7 @@ import dev.pullproof.harness.scenario.VersionFamily;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a node starts with.
@@ -12,18 +13,32 @@ import java.util.Objects;
  * @param extraHosts host name to loopback address, for the container's hosts file (impersonated
  *     registries)
  * @param runLabel identifies this run's containers, for cleanup
+ * @param systemCa a CA certificate (PEM) the node trusts as a real node trusts a public CA: it is
+ *     the container's system trust store, so a hosts.toml without {@code ca} reaches an
+ *     impersonated TLS registry unmodified
  */
 public record NodeSetup(
     VersionFamily family,
     Map<String, String> files,
     Map<String, String> extraHosts,
-    String runLabel) {
+    String runLabel,
+    Optional<String> systemCa) {
   public NodeSetup {
+    Objects.requireNonNull(systemCa, "systemCa");
     Objects.requireNonNull(family, "family");
     files = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(files));
     extraHosts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extraHosts));
     if (runLabel == null || runLabel.isBlank()) {
       throw new IllegalArgumentException("runLabel is required");
     }
+  }
+
+  /** A node that trusts no CA beyond those its image holds (none, for containerd's). */
+  public NodeSetup(
+      VersionFamily family,
+      Map<String, String> files,
+      Map<String, String> extraHosts,
+      String runLabel) {
+    this(family, files, extraHosts, runLabel, Optional.empty());
   }
 }

@@ -67,6 +67,11 @@ public final class World implements AutoCloseable {
     return files;
   }
 
+  /** With TLS, the world CA's certificate (PEM), which nodes trust as a system CA. */
+  public Optional<String> caCertificate() {
+    return Optional.ofNullable(files.get(WorldInstaller.CA_FILE));
+  }
+
   /**
    * With TLS, a directory on this machine holding {@code ca.crt}, {@code client.cert} and {@code
    * client.key} (the layout of skopeo's and docker's certificate directories); removed on close.

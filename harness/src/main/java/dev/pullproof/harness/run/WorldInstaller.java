@@ -54,6 +54,9 @@ public final class WorldInstaller {
   /** Where {@link World#files()} go in the node. */
   static final String NODE_DIRECTORY = "/etc/containerd/";
 
+  /** The world CA's path in {@link World#files()}. */
+  static final String CA_FILE = ScenarioParser.RESERVED + "ca.crt";
+
   private final LoopbackPool addresses;
   private final Clock clock;
 

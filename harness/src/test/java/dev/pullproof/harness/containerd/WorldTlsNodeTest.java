@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -22,7 +23,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * A scenario world's TLS reaches real containerd: the CA and client certificate files the world
  * adds to /etc/containerd, named by {{tls.*}} in hosts.toml, let it pull over mutual TLS from an
- * impersonated name on port 443; a registry whose certificate comes from another CA is refused.
+ * impersonated name on port 443; with the world CA as the system trust store, a TLS registry with
+ * no hosts.toml at all is trusted as a public one; a registry whose certificate comes from another
+ * CA is refused.
  */
 class WorldTlsNodeTest {
   @TempDir Path dir;
@@ -33,6 +36,10 @@ class WorldTlsNodeTest {
       [registries.hub]
       host = "registry.pullproof.test"
       tls = { client_certificates = true }
+      images = ["team/app:1.0"]
+      [registries.public]
+      host = "public.pullproof.test"
+      tls = true
       images = ["team/app:1.0"]
       [registries.other]
       host = "untrusted.pullproof.test"
@@ -56,8 +63,7 @@ class WorldTlsNodeTest {
 
   @ParameterizedTest
   @EnumSource(VersionFamily.class)
-  void mutualTlsFromTheWorldsFilesPullsAndAnUnknownCaIsRefused(VersionFamily family)
-      throws IOException {
+  void mutualTlsAndSystemTrustPullAndAnUnknownCaIsRefused(VersionFamily family) throws IOException {
     Path file = Files.writeString(dir.resolve("tls-node.toml"), SCENARIO);
     Scenario scenario = new ScenarioParser().parse(file);
     try (World world =
@@ -71,10 +77,19 @@ class WorldTlsNodeTest {
             Template.render(f.text(), world.placeholders()));
       }
       world.extraHosts().forEach(containerd::withExtraHost);
+      world.caCertificate().ifPresent(containerd::withSystemCa);
       containerd.start();
 
       containerd.cri().pullImage("registry.pullproof.test/team/app:1.0");
       assertThat(world.registry("hub").journal().count("GET /v2/team/app/blobs/* -> 200"))
+          .isPositive();
+
+      containerd.cri().pullImage("public.pullproof.test/team/app:1.0");
+      // Same image content as hub's: the blobs are already local, so the manifest is the proof;
+      // its journal entry may trail the pull's answer.
+      world.registry("public").journal().awaitQuiet(Duration.ofSeconds(2));
+      assertThat(world.registry("public").journal().count("* /v2/team/app/manifests/* -> 200"))
+          .as(() -> world.registry("public").journal().all().toString())
           .isPositive();
 
       CriCallException refused =
