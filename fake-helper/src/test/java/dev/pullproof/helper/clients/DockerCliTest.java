@@ -70,16 +70,7 @@ class DockerCliTest {
     registry = Registries.BASIC.start();
     useHelper(how);
 
-    Client.Result r =
-        docker.run(
-            env(),
-            Registries.PASSWORD + "\n",
-            TIMEOUT,
-            "login",
-            "--username",
-            Registries.USER,
-            "--password-stdin",
-            registry.hostAndPort());
+    Client.Result r = login();
 
     assertThat(r.exit()).as(r.describe()).isZero();
     assertThat(r.stdout()).contains("Login Succeeded");
@@ -99,15 +90,7 @@ class DockerCliTest {
   void logoutErasesEverySpellingOfTheAddress() throws Exception {
     registry = Registries.BASIC.start();
     useHelper("credsStore");
-    docker.run(
-        env(),
-        Registries.PASSWORD + "\n",
-        TIMEOUT,
-        "login",
-        "--username",
-        Registries.USER,
-        "--password-stdin",
-        registry.hostAndPort());
+    login();
 
     Client.Result r = docker.run(env(), "", TIMEOUT, "logout", registry.hostAndPort());
 
@@ -239,16 +222,7 @@ class DockerCliTest {
     helper.script(
         "{\"rules\": [{\"command\": \"store\", \"server\": \"**\", \"answer\": {\"error\": \"read-only keychain\"}}]}");
 
-    Client.Result r =
-        docker.run(
-            env(),
-            Registries.PASSWORD + "\n",
-            TIMEOUT,
-            "login",
-            "--username",
-            Registries.USER,
-            "--password-stdin",
-            registry.hostAndPort());
+    Client.Result r = login();
 
     assertThat(r.exit()).as(r.describe()).isEqualTo(1);
     assertThat(r.stderr())
@@ -284,5 +258,18 @@ class DockerCliTest {
 
   private String ref() {
     return registry.hostAndPort() + "/" + Registries.IMAGE;
+  }
+
+  /** {@code docker login} to the test registry as the test user, password on stdin. */
+  private Client.Result login() throws Exception {
+    return docker.run(
+        env(),
+        Registries.PASSWORD + "\n",
+        TIMEOUT,
+        "login",
+        "--username",
+        Registries.USER,
+        "--password-stdin",
+        registry.hostAndPort());
   }
 }

@@ -94,19 +94,7 @@ class ScenarioRunnerTest {
 
   @Test
   void twoJobsRunAtOnceWithParallelismTwo() {
-    // Each job waits until both have started: only a runner running them together gets both done.
-    CountDownLatch bothStarted = new CountDownLatch(2);
-    Function<Job, Outcome> meet =
-        job -> {
-          bothStarted.countDown();
-          try {
-            return bothStarted.await(10, TimeUnit.SECONDS)
-                ? new Outcomes().succeeded().build()
-                : new Outcomes().failed("synthetic: ran alone").build();
-          } catch (InterruptedException e) {
-            throw new IllegalStateException(e);
-          }
-        };
+    Function<Job, Outcome> meet = meetBoth(Duration.ofSeconds(10));
     Scenario s = scenario("30s");
     List<Job> jobs = List.of(new Job(s, VersionFamily.V1_6), new Job(s, VersionFamily.V2));
 
@@ -116,18 +104,7 @@ class ScenarioRunnerTest {
 
   @Test
   void oneAtATimeWithParallelismOne() {
-    CountDownLatch bothStarted = new CountDownLatch(2);
-    Function<Job, Outcome> meet =
-        job -> {
-          bothStarted.countDown();
-          try {
-            return bothStarted.await(100, TimeUnit.MILLISECONDS)
-                ? new Outcomes().succeeded().build()
-                : new Outcomes().failed("synthetic: ran alone").build();
-          } catch (InterruptedException e) {
-            throw new IllegalStateException(e);
-          }
-        };
+    Function<Job, Outcome> meet = meetBoth(Duration.ofMillis(100));
     Scenario s = scenario("30s");
     List<Job> jobs = List.of(new Job(s, VersionFamily.V1_6), new Job(s, VersionFamily.V2));
 
@@ -145,5 +122,23 @@ class ScenarioRunnerTest {
         Job.plan(List.of(a), EnumSet.of(VersionFamily.V2, VersionFamily.V1_7), Shard.ALL);
     assertThat(jobs).extracting(Job::label).containsExactly("s on 2");
     assertThat(Job.plan(List.of(a), EnumSet.allOf(VersionFamily.class), new Shard(2, 2))).isEmpty();
+  }
+
+  /**
+   * A job body that passes only if the other of two jobs starts within {@code wait}: a runner
+   * running them together gets both done, one running them in turn fails the first.
+   */
+  private static Function<Job, Outcome> meetBoth(Duration wait) {
+    CountDownLatch bothStarted = new CountDownLatch(2);
+    return job -> {
+      bothStarted.countDown();
+      try {
+        return bothStarted.await(wait.toMillis(), TimeUnit.MILLISECONDS)
+            ? new Outcomes().succeeded().build()
+            : new Outcomes().failed("synthetic: ran alone").build();
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+    };
   }
 }
