@@ -49,33 +49,46 @@ class DeadHostsTest {
   }
 
   @Test
-  void acceptsThenClosesConnectsAndThenReadsEndOfStream() throws Exception {
+  void acceptsThenClosesAnswersEveryRequestWithEndOfStream() throws Exception {
     try (AcceptsThenCloses host =
-            AcceptsThenCloses.on("127.0.0.1", 0, AcceptsThenCloses.Close.EOF);
-        Socket socket = new Socket(host.host(), host.port())) {
-      socket.setSoTimeout(5000);
-      socket
-          .getOutputStream()
-          .write("GET /v2/ HTTP/1.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-      InputStream in = socket.getInputStream();
-
-      assertThat(in.read()).isEqualTo(-1);
-      assertThat(host.acceptedConnections()).isEqualTo(1);
+        AcceptsThenCloses.on("127.0.0.1", 0, AcceptsThenCloses.Close.EOF)) {
+      for (int i = 0; i < REPEATS; i++) {
+        try (Socket socket = sendRequest(host)) {
+          assertThat(socket.getInputStream().read()).as("connection %d", i).isEqualTo(-1);
+        }
+      }
+      assertThat(host.acceptedConnections()).isEqualTo(REPEATS);
     }
   }
 
   @Test
-  void acceptsThenResetsConnectsAndThenReadsAReset() throws Exception {
+  void acceptsThenResetsAnswersEveryRequestWithAReset() throws Exception {
     try (AcceptsThenCloses host =
-            AcceptsThenCloses.on("127.0.0.1", 0, AcceptsThenCloses.Close.RESET);
-        Socket socket = new Socket(host.host(), host.port())) {
-      socket.setSoTimeout(5000);
-      InputStream in = socket.getInputStream();
-
-      assertThatThrownBy(in::read)
-          .isInstanceOf(SocketException.class)
-          .hasMessageContaining("Connection reset");
-      assertThat(host.acceptedConnections()).isEqualTo(1);
+        AcceptsThenCloses.on("127.0.0.1", 0, AcceptsThenCloses.Close.RESET)) {
+      for (int i = 0; i < REPEATS; i++) {
+        try (Socket socket = sendRequest(host)) {
+          InputStream in = socket.getInputStream();
+          assertThatThrownBy(in::read)
+              .as("connection %d", i)
+              .isInstanceOf(SocketException.class)
+              .hasMessageContaining("Connection reset");
+        }
+      }
+      assertThat(host.acceptedConnections()).isEqualTo(REPEATS);
     }
+  }
+
+  /** The same outcome every time: the close waits for the request instead of racing with it. */
+  private static final int REPEATS = 30;
+
+  private static Socket sendRequest(AcceptsThenCloses host) throws Exception {
+    Socket socket = new Socket(host.host(), host.port());
+    socket.setSoTimeout(5000);
+    socket
+        .getOutputStream()
+        .write(
+            "HEAD /v2/app/manifests/1.0 HTTP/1.1\r\nHost: x\r\n\r\n"
+                .getBytes(StandardCharsets.US_ASCII));
+    return socket;
   }
 }
