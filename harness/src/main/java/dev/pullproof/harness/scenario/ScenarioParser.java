@@ -25,7 +25,16 @@ public final class ScenarioParser {
   public static final String RESERVED = "pullproof/";
 
   static final String[] TOP_KEYS = {
-    "name", "summary", "versions", "repeat", "timeout", "registries", "containerd", "pull", "expect"
+    "name",
+    "summary",
+    "versions",
+    "repeat",
+    "timeout",
+    "world",
+    "registries",
+    "containerd",
+    "pull",
+    "expect"
   };
 
   /** Parses a file; its id is its name without {@code .toml}. */
@@ -72,8 +81,10 @@ public final class ScenarioParser {
     List<VersionFamily> versions = versions(root);
     int repeat = root.integer("repeat", 1, 10_000).orElse(1L).intValue();
     Duration timeout = root.duration("timeout").orElse(Scenario.DEFAULT_TIMEOUT);
-    Map<String, RegistrySpec> registries =
-        root.table("registries").map(t -> new WorldParser(t).registries()).orElse(Map.of());
+    Map<String, RegistrySpec> registries = registries(root, file);
+    if (root.has("world")) {
+      problems.throwIfAny(); // without its world, every name in the file would be reported too
+    }
     Names names =
         new Names(
             registries.keySet(),
@@ -87,7 +98,9 @@ public final class ScenarioParser {
     List<PullSpec> pulls = new PullParser(file, expectations, names).pulls(root, !world);
     Expectations expect =
         root.table("expect").map(expectations::expectations).orElse(Expectations.NONE);
-    new WorldChecks(root, registries).check();
+    if (!root.has("world")) {
+      new WorldChecks(root, registries).check();
+    }
     problems.throwIfAny();
     if (world) {
       return new Parsed(registries, Optional.empty());
@@ -112,6 +125,28 @@ public final class ScenarioParser {
       problems.throwIfAny();
       throw e;
     }
+  }
+
+  /**
+   * The world: the file's own {@code [registries]}, or those of the world file named by {@code
+   * world} (relative to the scenario), so that a reproduce scenario and its fix share one world.
+   */
+  private static Map<String, RegistrySpec> registries(TableReader root, Path file) {
+    Optional<String> shared = root.string("world");
+    if (shared.isEmpty()) {
+      return root.table("registries").map(t -> new WorldParser(t).registries()).orElse(Map.of());
+    }
+    if (root.has("registries")) {
+      root.problem("world", "give the registries here or in the world file, not both");
+      return Map.of();
+    }
+    Path worldFile = file.toAbsolutePath().getParent().resolve(shared.get()).normalize();
+    if (!Files.isRegularFile(worldFile)) {
+      root.problem(
+          "world", "no world file " + worldFile + " (the path is relative to the scenario file)");
+      return Map.of();
+    }
+    return WorldFile.parse(worldFile);
   }
 
   private static List<VersionFamily> versions(TableReader root) {

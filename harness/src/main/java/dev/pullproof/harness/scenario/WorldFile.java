@@ -1,0 +1,45 @@
+package dev.pullproof.harness.scenario;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.tomlj.Toml;
+import org.tomlj.TomlParseError;
+import org.tomlj.TomlParseResult;
+
+/** A world shared by several scenarios ({@code world = "files/NAME.toml"}): registries only. */
+final class WorldFile {
+  private WorldFile() {}
+
+  /**
+   * Parses a shared world file: only {@code [registries.*]} tables. Its problems name the world
+   * file and are reported on their own, since every scenario using it would repeat them.
+   */
+  static Map<String, RegistrySpec> parse(Path worldFile) {
+    Problems problems = new Problems(worldFile);
+    TomlParseResult toml;
+    try {
+      toml = Toml.parse(worldFile);
+    } catch (IOException e) {
+      problems.add(0, "", "cannot read the world file: " + e.getMessage());
+      problems.throwIfAny();
+      throw new IllegalStateException("unreachable");
+    }
+    for (TomlParseError error : toml.errors()) {
+      problems.add(error.position().line(), "", "TOML syntax: " + error.getMessage());
+    }
+    problems.throwIfAny();
+    TableReader root = new TableReader(problems, toml, "", 1);
+    root.allowOnly("registries");
+    if (!root.has("registries")) {
+      problems.add(1, "registries", "a world file needs at least one [registries.NAME] table");
+    }
+    Map<String, RegistrySpec> registries =
+        root.table("registries").map(t -> new WorldParser(t).registries()).orElse(Map.of());
+    if (!registries.isEmpty()) {
+      new WorldChecks(root, registries).check();
+    }
+    problems.throwIfAny();
+    return registries;
+  }
+}
