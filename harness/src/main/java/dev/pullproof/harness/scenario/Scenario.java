@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param id the file's path below the catalogue root without {@code .toml}, e.g. {@code
  *     auth/token-no-creds}; sorts and shards the catalogue
  * @param timeout the bound on one (scenario, version) run, world start to teardown
+ * @param doc what the failure catalogue says about it besides the observed outcome
  */
 public record Scenario(
     String id,
@@ -26,7 +27,8 @@ public record Scenario(
     List<PullSpec> pulls,
     int repeat,
     Duration timeout,
-    Expectations expect) {
+    Expectations expect,
+    ScenarioDoc doc) {
 
   public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(2);
 
@@ -56,5 +58,6 @@ public record Scenario(
       throw new IllegalArgumentException("timeout must be positive");
     }
     Objects.requireNonNull(expect, "expect");
+    doc = doc == null ? ScenarioDoc.NONE : doc;
   }
 }

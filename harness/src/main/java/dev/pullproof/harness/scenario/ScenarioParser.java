@@ -34,7 +34,8 @@ public final class ScenarioParser {
     "registries",
     "containerd",
     "pull",
-    "expect"
+    "expect",
+    "doc"
   };
 
   /** Parses a file; its id is its name without {@code .toml}. */
@@ -98,6 +99,7 @@ public final class ScenarioParser {
     List<PullSpec> pulls = new PullParser(file, expectations, names).pulls(root, !world);
     Expectations expect =
         root.table("expect").map(expectations::expectations).orElse(Expectations.NONE);
+    ScenarioDoc doc = root.table("doc").map(t -> doc(t, file)).orElse(ScenarioDoc.NONE);
     if (!root.has("world")) {
       new WorldChecks(root, registries).check();
     }
@@ -118,7 +120,8 @@ public final class ScenarioParser {
               pulls,
               repeat,
               timeout,
-              expect);
+              expect,
+              doc);
       return new Parsed(registries, Optional.of(scenario));
     } catch (IllegalArgumentException e) {
       problems.add(1, "", e.getMessage());
@@ -147,6 +150,46 @@ public final class ScenarioParser {
       return Map.of();
     }
     return WorldFile.parse(worldFile);
+  }
+
+  /** {@code [doc]}: what the failure catalogue says beyond the observed outcome. */
+  private static ScenarioDoc doc(TableReader table, Path file) {
+    table.allowOnly("topic", "why", "fixes", "claim");
+    List<String> fixes = new ArrayList<>();
+    for (TableReader.Item item : table.items("fixes")) {
+      if (!(item.value() instanceof String name) || name.isBlank()) {
+        table.problemAt(item, "expected a scenario file such as \"dir-without-port-fix.toml\"");
+      } else if (!Files.isRegularFile(file.toAbsolutePath().getParent().resolve(name))) {
+        table.problemAt(
+            item, "no scenario file '" + name + "' (the path is relative to this file)");
+      } else {
+        fixes.add(name);
+      }
+    }
+    Optional<ScenarioDoc.Claim> claim =
+        table
+            .table("claim")
+            .flatMap(
+                c -> {
+                  c.allowOnly("text", "source", "holds_if");
+                  Optional<String> text = c.requiredString("text");
+                  Optional<String> holdsIf = c.requiredString("holds_if");
+                  if (holdsIf.isPresent()
+                      && !holdsIf.get().equals("success")
+                      && !holdsIf.get().equals("failure")) {
+                    c.problem("holds_if", "expected \"success\" or \"failure\"");
+                    return Optional.empty();
+                  }
+                  if (text.isEmpty() || holdsIf.isEmpty()) {
+                    return Optional.empty();
+                  }
+                  return Optional.of(
+                      new ScenarioDoc.Claim(
+                          text.get(),
+                          c.string("source").orElse(""),
+                          holdsIf.get().equals("success")));
+                });
+    return new ScenarioDoc(table.string("topic"), table.string("why").orElse(""), fixes, claim);
   }
 
   private static List<VersionFamily> versions(TableReader root) {
