@@ -1,5 +1,6 @@
 package dev.pullproof.harness.cli;
 
+import dev.pullproof.harness.report.CatalogueDoc;
 import dev.pullproof.harness.report.ConsoleMatrix;
 import dev.pullproof.harness.report.ConsoleProgress;
 import dev.pullproof.harness.report.Redactor;
@@ -10,10 +11,14 @@ import dev.pullproof.harness.run.RunResult;
 import dev.pullproof.harness.run.ScenarioRunner;
 import dev.pullproof.harness.scenario.Scenario;
 import dev.pullproof.harness.scenario.ScenarioCatalog;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -53,6 +58,13 @@ final class RunCommand implements Callable<Integer> {
           "Runs at once, at most what the containerd harness allows (default: ${DEFAULT-VALUE})")
   int parallel = 2;
 
+  @Option(
+      names = "--doc",
+      paramLabel = "FILE",
+      description =
+          "Also write the failure catalogue page (e.g. docs/failure-catalogue.md) from this run")
+  Path doc;
+
   private final Harness harness;
   private final Clock clock;
   private final PrintStream progress;
@@ -90,10 +102,18 @@ final class RunCommand implements Callable<Integer> {
             parallel,
             clock,
             "pullproof-" + clock.millis());
+    Instant start = clock.instant();
     List<RunResult> results = runner.run(jobs, new ConsoleProgress(progress, redactor));
+    Duration wallTime = Duration.between(start, clock.instant());
     new ConsoleMatrix(redactor).print(results, progress);
     Path page = new ReportWriter(redactor).write(results, report);
     PrintWriter out = spec.commandLine().getOut();
+    out.println(
+        results.size() + " run(s) of " + scenarios.size() + " scenario(s) in " + seconds(wallTime));
+    if (doc != null) {
+      writeDoc(results, wallTime, redactor);
+      out.println("failure catalogue: " + doc);
+    }
     out.println(
         "reports: "
             + report.resolve("junit.xml")
@@ -103,5 +123,22 @@ final class RunCommand implements Callable<Integer> {
             + page);
     out.flush();
     return ExitCode.of(results);
+  }
+
+  private void writeDoc(List<RunResult> results, Duration wallTime, Redactor redactor) {
+    String command =
+        "./pullproof run "
+            + String.join(" ", selection.paths().stream().map(Path::toString).toList())
+            + " --doc "
+            + doc;
+    try {
+      new CatalogueDoc(redactor, command).write(results, clock.instant(), wallTime, doc);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + doc + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String seconds(Duration d) {
+    return String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
   }
 }

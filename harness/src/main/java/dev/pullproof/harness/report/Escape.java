@@ -1,6 +1,6 @@
 package dev.pullproof.harness.report;
 
-/** Escaping for HTML and SVG text and attributes. */
+/** Escaping for HTML and SVG text and attributes, and for Markdown table cells. */
 final class Escape {
   private Escape() {}
 
@@ -25,5 +25,10 @@ final class Escape {
               }
             });
     return out.toString();
+  }
+
+  /** One Markdown table cell: no raw tags, no column breaks, lines as {@code <br>}. */
+  static String markdownCell(String text) {
+    return text.replace("<", "&lt;").replace("|", "\\|").replace("\n", "<br>");
   }
 }
