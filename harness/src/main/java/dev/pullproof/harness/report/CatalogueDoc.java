@@ -80,12 +80,8 @@ public final class CatalogueDoc {
   private void scenario(StringBuilder md, Matrix.Row row, Matrix matrix) {
     Scenario s = row.scenario();
     ScenarioDoc doc = s.doc();
-    md.append("### ").append(s.name()).append("\n\n");
-    md.append("`").append(s.id()).append("`");
-    if (!s.summary().isEmpty()) {
-      md.append(": ").append(s.summary());
-    }
-    md.append("\n\n");
+    md.append("### ").append(s.id()).append("\n\n");
+    md.append(s.summary().isEmpty() ? s.name() : s.summary()).append("\n\n");
     if (!doc.why().isEmpty()) {
       md.append("**Why:** ").append(doc.why().replace('\n', ' ')).append("\n\n");
     }
@@ -117,7 +113,9 @@ public final class CatalogueDoc {
     if (fix.isEmpty()) {
       return "`" + file.getFileName() + "` (not part of this run)";
     }
-    StringBuilder line = new StringBuilder("`").append(fix.get().scenario().id()).append("`: ");
+    String id = fix.get().scenario().id();
+    StringBuilder line =
+        new StringBuilder("[").append(id).append("](#").append(slug(id)).append("): ");
     List<String> parts = new java.util.ArrayList<>();
     for (VersionFamily family : matrix.columns()) {
       fix.get()
@@ -146,6 +144,14 @@ public final class CatalogueDoc {
           .ifPresent(r -> exact.add("containerd " + r.outcome().containerdVersion()));
     }
     return String.join(", ", exact);
+  }
+
+  /** The anchor a Markdown renderer gives a heading: lower case, punctuation but - and _ gone. */
+  static String slug(String heading) {
+    return heading
+        .toLowerCase(java.util.Locale.ROOT)
+        .replaceAll("[^a-z0-9 _-]", "")
+        .replace(' ', '-');
   }
 
   String clean(String text) {

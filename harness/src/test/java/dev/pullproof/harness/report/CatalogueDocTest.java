@@ -76,8 +76,8 @@ class CatalogueDocTest {
   void scenariosAreGroupedUnderTheirReadmeHeadingWithWhyAndTheFixVerdicts() throws Exception {
     String md = render();
     assertThat(md).contains("## Credential helpers", "**Why:** containerd has no such key.");
-    assertThat(md).contains("**Fix:** `helper-fix`: 1.6 pulls, 2 pulls");
-    assertThat(md.indexOf("### helper fix")).isGreaterThan(md.indexOf("## Credential helpers"));
+    assertThat(md).contains("**Fix:** [helper-fix](#helper-fix): 1.6 pulls, 2 pulls");
+    assertThat(md.indexOf("### helper-fix")).isGreaterThan(md.indexOf("## Credential helpers"));
   }
 
   @Test
@@ -93,5 +93,11 @@ class CatalogueDocTest {
   void theHeaderSaysHowToRegenerateAndHowLongTheRunTook() throws Exception {
     assertThat(render())
         .contains("2 scenarios (4 runs)", "after 83.0 s", "`./pullproof run x --doc d.md`");
+  }
+
+  @Test
+  void fixLinksUseTheAnchorsMarkdownGivesHeadings() {
+    assertThat(CatalogueDoc.slug("writeup/step1-config_v2 fix"))
+        .isEqualTo("writeupstep1-config_v2-fix");
   }
 }
