@@ -155,8 +155,10 @@ public final class WorldInstaller {
       };
       for (String[] file : layout) {
         String path = ScenarioParser.RESERVED + file[1];
-        b.files.put(path, Files.readString(b.certificates.resolve(file[1])));
+        String pem = Files.readString(b.certificates.resolve(file[1]));
+        b.files.put(path, pem);
         paths.put(file[0], NODE_DIRECTORY + path);
+        paths.put(file[0] + "_pem", pem);
       }
       b.placeholders.put(Template.TLS, paths);
     } catch (IOException e) {
