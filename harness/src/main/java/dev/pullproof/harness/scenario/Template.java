@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
  * {{hub.host}}}, {@code {{hub.port}}}, {@code {{hub.url}}} ({@code http://host:port}) and {@code
  * {{hub.ip}}} (the loopback address it listens on). When a registry serves TLS, {@code {{tls.ca}}},
  * {@code {{tls.client_cert}}} and {@code {{tls.client_key}}} are the absolute paths in the node of
- * the world's CA certificate and of a client certificate and key it issued; {@code
- * {{tls.ca_pem}}}, {@code {{tls.client_cert_pem}}} and {@code {{tls.client_key_pem}}} are their
- * contents, for a file a user's config names at a path of its own.
+ * the world's CA certificate and of a client certificate and key it issued; {@code {{tls.ca_pem}}},
+ * {@code {{tls.client_cert_pem}}} and {@code {{tls.client_key_pem}}} are their contents, for a file
+ * a user's config names at a path of its own.
  */
 public final class Template {
   public static final List<String> ATTRIBUTES = List.of("address", "host", "port", "url", "ip");

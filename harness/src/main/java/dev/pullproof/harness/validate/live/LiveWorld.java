@@ -1,0 +1,218 @@
+package dev.pullproof.harness.validate.live;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Turns a node's files, the images it pulls and the user's per-host choices into a scenario file:
+ * every host the config and the images name is impersonated (TLS from the world's CA where
+ * containerd speaks HTTPS), the user's config.toml and hosts directory are placed unmodified, and
+ * the CA and client files the hosts directory points at are replaced by the world's.
+ */
+public final class LiveWorld {
+  private static final String ETC = "/etc/containerd/";
+
+  private final Path config;
+  private final Optional<Path> hostsDir;
+  private final List<ImageRef> images;
+  private final Map<String, HostBehaviour> choices;
+  private final Credentials credentials;
+  private final List<String> notes = new ArrayList<>();
+
+  /**
+   * @param choices by {@code host} or {@code host:port}; a host not named answers
+   */
+  public LiveWorld(
+      Path config,
+      Optional<Path> hostsDir,
+      List<ImageRef> images,
+      Map<String, HostBehaviour> choices,
+      Credentials credentials) {
+    this.config = config.toAbsolutePath();
+    this.hostsDir = hostsDir.map(Path::toAbsolutePath);
+    this.images = List.copyOf(images);
+    this.choices = Map.copyOf(choices);
+    this.credentials = credentials;
+  }
+
+  /** What the live check cannot reproduce of this node, said once in the report. */
+  public List<String> notes() {
+    return List.copyOf(notes);
+  }
+
+  /** The scenario file's text, for {@code versions}. */
+  public String scenario(List<String> versions) throws IOException {
+    NodeConfig node = NodeConfig.read(config);
+    List<HostsFile> hostsFiles = hostsFiles();
+    Map<String, Endpoint> endpoints = endpoints(node, hostsFiles);
+    StringBuilder toml = new StringBuilder();
+    toml.append("name = \"validate\"\nsummary = \"")
+        .append(escape(config.toString()))
+        .append("\"\nversions = [")
+        .append(String.join(", ", versions.stream().map(v -> "\"" + v + "\"").toList()))
+        .append("]\ntimeout = \"2m\"\n\n");
+    endpoints.forEach((name, e) -> registry(toml, name, e));
+    toml.append("[containerd.files]\n");
+    file(toml, "config.toml", "{ file = \"" + escape(config.toString()) + "\" }");
+    placeHostsDir(toml, node, hostsFiles);
+    for (ImageRef image : images) {
+      toml.append("\n[[pull]]\nimage = \"").append(escape(image.original())).append("\"\n");
+    }
+    return toml.toString();
+  }
+
+  private List<HostsFile> hostsFiles() throws IOException {
+    List<HostsFile> files = new ArrayList<>();
+    if (hostsDir.isEmpty()) {
+      return files;
+    }
+    try (Stream<Path> dirs = Files.list(hostsDir.get())) {
+      for (Path dir : dirs.sorted().toList()) {
+        Path file = dir.resolve("hosts.toml");
+        if (Files.isRegularFile(file)) {
+          files.add(HostsFile.read(file));
+        }
+      }
+    }
+    return files;
+  }
+
+  /** Every host containerd may contact, by the registry name the scenario gives it. */
+  private Map<String, Endpoint> endpoints(NodeConfig node, List<HostsFile> hostsFiles) {
+    Set<Endpoint> all = new LinkedHashSet<>();
+    for (ImageRef image : images) {
+      Optional<HostsFile> own =
+          hostsFiles.stream().filter(h -> h.directory().equals(image.registry())).findFirst();
+      all.add(own.flatMap(HostsFile::server).map(this::url).orElse(null));
+      all.add(Endpoint.defaultFor(image.registry()));
+    }
+    for (HostsFile h : hostsFiles) {
+      h.server().map(this::url).ifPresent(all::add);
+      h.hostUrls().stream().map(this::url).forEach(all::add);
+    }
+    node.mirrorEndpoints().stream().map(this::url).forEach(all::add);
+    all.remove(null);
+    Map<String, Endpoint> byName = new LinkedHashMap<>();
+    Set<String> seen = new LinkedHashSet<>();
+    for (Endpoint e : all) {
+      if (!seen.add(e.hostAndPort())) {
+        notes.add(e.hostAndPort() + " is named with both http and https; served as " + scheme(e));
+        continue;
+      }
+      if (e.host().matches("[0-9.]+|.*:.*")) {
+        notes.add(e.hostAndPort() + " is an IP address: it cannot be impersonated, so not served");
+        continue;
+      }
+      byName.put(name(e, byName), e);
+    }
+    return byName;
+  }
+
+  private Endpoint url(String url) {
+    try {
+      return Endpoint.ofUrl(url);
+    } catch (IllegalArgumentException e) {
+      notes.add(e.getMessage());
+      return null;
+    }
+  }
+
+  private void registry(StringBuilder toml, String name, Endpoint e) {
+    HostBehaviour behaviour =
+        choices.getOrDefault(
+            e.hostAndPort(), choices.getOrDefault(e.host(), HostBehaviour.ANSWERS));
+    toml.append("# ").append(e.hostAndPort()).append(": ").append(behaviour).append('\n');
+    toml.append("[registries.").append(name).append("]\n");
+    toml.append("host = \"").append(e.host()).append("\"\nport = ").append(e.port()).append('\n');
+    if (e.tls()) {
+      toml.append("tls = true\n");
+    }
+    if (behaviour == HostBehaviour.DOWN) {
+      toml.append("down = \"refused\"\n\n");
+      return;
+    }
+    if (behaviour == HostBehaviour.AUTH || behaviour == HostBehaviour.TOKEN) {
+      toml.append(credentials.authLine(e, behaviour == HostBehaviour.TOKEN));
+    }
+    toml.append("images = [")
+        .append(
+            String.join(
+                ", ",
+                images.stream().map(i -> "\"" + i.repositoryAndTag() + "\"").distinct().toList()))
+        .append("]\n\n");
+  }
+
+  /** The hosts directory where config_path points, with the world's TLS files in place. */
+  private void placeHostsDir(StringBuilder toml, NodeConfig node, List<HostsFile> hostsFiles)
+      throws IOException {
+    if (hostsDir.isEmpty()) {
+      return;
+    }
+    Optional<String> target = node.hostsDirectory();
+    if (target.isEmpty() || !target.get().startsWith(ETC)) {
+      notes.add(
+          target
+                  .map(t -> "config_path " + t + " is outside /etc/containerd: the hosts directory")
+                  .orElse(
+                      "config.toml sets no config_path: the CRI plugin does not read the hosts"
+                          + " directory, so it")
+              + " was not placed in the node");
+      return;
+    }
+    String base = target.get().substring(ETC.length()).replaceAll("/+$", "");
+    Map<String, String> tlsFiles = new LinkedHashMap<>();
+    for (HostsFile h : hostsFiles) {
+      h.caFiles().forEach(f -> tlsFiles.put(f, "{{tls.ca_pem}}"));
+      h.clientCerts().forEach(f -> tlsFiles.put(f, "{{tls.client_cert_pem}}"));
+      h.clientKeys().forEach(f -> tlsFiles.put(f, "{{tls.client_key_pem}}"));
+    }
+    try (Stream<Path> walk = Files.walk(hostsDir.get())) {
+      for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
+        String relative = hostsDir.get().relativize(f).toString();
+        String nodePath = ETC + base + "/" + relative;
+        if (!tlsFiles.containsKey(nodePath)) {
+          file(toml, base + "/" + relative, "{ file = \"" + escape(f.toString()) + "\" }");
+        }
+      }
+    }
+    tlsFiles.forEach(
+        (nodePath, pem) -> {
+          if (nodePath.startsWith(ETC) && !nodePath.startsWith(ETC + "pullproof/")) {
+            file(toml, nodePath.substring(ETC.length()), "\"" + pem + "\"");
+          } else {
+            notes.add(nodePath + " is outside /etc/containerd: the world's TLS file is not there");
+          }
+        });
+  }
+
+  private static void file(StringBuilder toml, String path, String value) {
+    toml.append('"').append(escape(path)).append("\" = ").append(value).append('\n');
+  }
+
+  private static String name(Endpoint e, Map<String, Endpoint> taken) {
+    String base = e.host().replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+    base = Character.isLetter(base.charAt(0)) ? base : "h-" + base;
+    String name = base;
+    for (int i = 2; taken.containsKey(name); i++) {
+      name = base + "-" + i;
+    }
+    return name;
+  }
+
+  private static String scheme(Endpoint e) {
+    return e.tls() ? "https" : "http";
+  }
+
+  static String escape(String s) {
+    return s.replace("\\", "\\\\").replace("\"", "\\\"");
+  }
+}

@@ -1,0 +1,64 @@
+package dev.pullproof.harness.validate.live;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.tomlj.Toml;
+import org.tomlj.TomlArray;
+import org.tomlj.TomlParseResult;
+import org.tomlj.TomlTable;
+
+/**
+ * What the live check needs from a user's config.toml, read leniently (the static checks judge the
+ * file; here an unparsable file simply names no hosts): the hosts directory containerd's CRI plugin
+ * reads and the hosts named by the deprecated registry tables, under every plugin name any version
+ * uses.
+ */
+record NodeConfig(Optional<String> configPath, List<String> mirrorEndpoints, List<String> hosts) {
+  private static final List<String> REGISTRY_TABLES =
+      List.of(
+          "plugins.\"io.containerd.grpc.v1.cri\".registry",
+          "plugins.\"io.containerd.cri.v1.images\".registry",
+          "plugins.cri.registry");
+
+  static NodeConfig read(Path config) throws IOException {
+    TomlParseResult toml = Toml.parse(config);
+    Optional<String> configPath = Optional.empty();
+    List<String> endpoints = new ArrayList<>();
+    List<String> hosts = new ArrayList<>();
+    for (String key : REGISTRY_TABLES) {
+      TomlTable registry = toml.getTable(key);
+      if (registry == null) {
+        continue;
+      }
+      if (configPath.isEmpty() && registry.isString("config_path")) {
+        configPath = Optional.of(registry.getString("config_path"));
+      }
+      TomlTable mirrors = registry.getTable("mirrors");
+      if (mirrors != null) {
+        for (String host : mirrors.keySet()) {
+          hosts.add(host);
+          TomlArray list =
+              mirrors.isTable(host) ? mirrors.getTable(host).getArray("endpoint") : null;
+          for (int i = 0; list != null && i < list.size(); i++) {
+            if (list.get(i) instanceof String url) {
+              endpoints.add(url);
+            }
+          }
+        }
+      }
+      TomlTable configs = registry.getTable("configs");
+      if (configs != null) {
+        hosts.addAll(configs.keySet());
+      }
+    }
+    return new NodeConfig(configPath, endpoints, hosts);
+  }
+
+  /** The first directory of config_path: where containerd looks first for hosts directories. */
+  Optional<String> hostsDirectory() {
+    return configPath.map(p -> p.split(":")[0]).filter(p -> !p.isBlank());
+  }
+}

@@ -1,0 +1,98 @@
+package dev.pullproof.harness.validate.live;
+
+import dev.pullproof.harness.run.PullAttempt;
+import dev.pullproof.harness.run.RunResult;
+import dev.pullproof.harness.scenario.VersionFamily;
+import dev.pullproof.registry.journal.JournalEntry;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What one containerd version did with the node's files in the live check.
+ *
+ * @param criLoaded empty when no node started
+ * @param logged distinct warning and error messages containerd logged, as {@code level: msg}
+ * @param hostsTried every request the world received, in time order: {@code host:port METHOD path
+ *     -> status}
+ * @param harnessError why the run could not complete
+ */
+public record VersionResult(
+    VersionFamily family,
+    String containerdVersion,
+    Optional<Boolean> criLoaded,
+    List<String> logged,
+    List<String> hostsTried,
+    List<ImageResult> images,
+    Optional<String> harnessError) {
+
+  /** One image's pull. */
+  public record ImageResult(String image, boolean pulled, String error) {}
+
+  private static final Pattern LOG_LINE =
+      Pattern.compile("level=(warning|error)\\s+msg=\"((?:[^\"\\\\]|\\\\.)*)\"(.*)");
+  private static final Pattern ERROR_FIELD = Pattern.compile("error=\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+  public VersionResult {
+    logged = List.copyOf(logged);
+    hostsTried = List.copyOf(hostsTried);
+    images = List.copyOf(images);
+  }
+
+  /** From a run; {@code addresses} maps the world's registry names to {@code host:port}. */
+  public static VersionResult of(RunResult r, Map<String, String> addresses) {
+    List<ImageResult> images = new ArrayList<>();
+    for (PullAttempt a : r.outcome().pulls()) {
+      images.add(new ImageResult(a.image(), a.success(), a.error()));
+    }
+    List<JournalEntry> all = new ArrayList<>();
+    Map<JournalEntry, String> hostOf = new java.util.IdentityHashMap<>();
+    r.outcome()
+        .journals()
+        .forEach(
+            (name, entries) ->
+                entries.forEach(
+                    e -> {
+                      all.add(e);
+                      hostOf.put(e, addresses.getOrDefault(name, name));
+                    }));
+    all.sort(Comparator.comparing(JournalEntry::time).thenComparingLong(JournalEntry::sequence));
+    return new VersionResult(
+        r.family(),
+        r.outcome().containerdVersion(),
+        r.outcome().criPluginLoaded(),
+        logged(r.outcome().containerdLog()),
+        all.stream()
+            .map(e -> hostOf.get(e) + " " + e.method() + " " + e.path() + " -> " + e.status())
+            .toList(),
+        images,
+        r.outcome().harnessError());
+  }
+
+  /** Whether every image pulled on this version. */
+  public boolean allPulled() {
+    return harnessError.isEmpty() && !images.isEmpty() && images.stream().allMatch(i -> i.pulled);
+  }
+
+  static List<String> logged(String log) {
+    Set<String> found = new LinkedHashSet<>();
+    for (String line : log.split("\n")) {
+      Matcher m = LOG_LINE.matcher(line);
+      if (m.find()) {
+        String text = m.group(1) + ": " + m.group(2).replace("\\\"", "\"");
+        Matcher error = ERROR_FIELD.matcher(m.group(3));
+        if (error.find()) {
+          text += ": " + error.group(1).replace("\\\"", "\"");
+        }
+        found.add(text);
+      }
+    }
+    return List.copyOf(found);
+  }
+}

@@ -1,0 +1,112 @@
+package dev.pullproof.harness.validate.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pullproof.harness.scenario.ContainerdFile;
+import dev.pullproof.harness.scenario.RegistrySpec;
+import dev.pullproof.harness.scenario.Scenario;
+import dev.pullproof.harness.scenario.ScenarioParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A node's files become a scenario the catalogue's parser accepts, with every host impersonated.
+ */
+class LiveWorldTest {
+  @TempDir Path dir;
+
+  private Scenario scenario(Map<String, HostBehaviour> choices) throws Exception {
+    Path config = dir.resolve("config.toml");
+    Files.writeString(
+        config,
+        """
+        version = 2
+        [plugins."io.containerd.grpc.v1.cri".registry]
+          config_path = "/etc/containerd/certs.d"
+        [plugins."io.containerd.grpc.v1.cri".registry.configs."registry.corp:5000".auth]
+          username = "ci"
+          password = "corp-s3cret"
+        """);
+    Path hosts = dir.resolve("certs.d");
+    Files.createDirectories(hosts.resolve("docker.io"));
+    Files.writeString(
+        hosts.resolve("docker.io/hosts.toml"),
+        """
+        server = "https://registry-1.docker.io"
+        [host."http://mirror.corp:5000"]
+          capabilities = ["pull", "resolve"]
+        [host."https://cache.corp"]
+          ca = "/etc/containerd/certs.d/docker.io/cache-ca.crt"
+        """);
+    Files.writeString(hosts.resolve("docker.io/cache-ca.crt"), "the user's own CA\n");
+    List<ImageRef> images =
+        List.of(ImageRef.parse("nginx:1.25"), ImageRef.parse("registry.corp:5000/team/app:1.0"));
+    LiveWorld world =
+        new LiveWorld(
+            config,
+            Optional.of(hosts),
+            images,
+            choices,
+            Credentials.read(config, Optional.of(hosts)));
+    Path file = dir.resolve("s.toml");
+    Files.writeString(file, world.scenario(List.of("1.7", "2")));
+    return new ScenarioParser().parse(file);
+  }
+
+  @Test
+  void everyHostTheImagesAndHostsFilesNameIsImpersonated() throws Exception {
+    Scenario s = scenario(Map.of());
+    assertThat(s.registries().values())
+        .extracting(r -> r.host().orElseThrow() + ":" + r.effectivePort())
+        .containsExactlyInAnyOrder(
+            "registry-1.docker.io:443", "registry.corp:5000", "mirror.corp:5000", "cache.corp:443");
+    assertThat(s.registries().values())
+        .filteredOn(r -> r.host().orElseThrow().equals("mirror.corp"))
+        .singleElement()
+        .satisfies(r -> assertThat(r.tls()).isEmpty());
+    assertThat(s.pulls())
+        .extracting(p -> p.image())
+        .containsExactly("nginx:1.25", "registry.corp:5000/team/app:1.0");
+  }
+
+  @Test
+  void theUsersFilesArePlacedUnmodifiedAndTheirCaFileIsTheWorlds() throws Exception {
+    Scenario s = scenario(Map.of());
+    List<ContainerdFile> files = s.containerd().common();
+    assertThat(files)
+        .extracting(ContainerdFile::path)
+        .contains("config.toml", "certs.d/docker.io/hosts.toml", "certs.d/docker.io/cache-ca.crt");
+    assertThat(files)
+        .filteredOn(f -> f.path().equals("config.toml"))
+        .singleElement()
+        .satisfies(
+            f -> assertThat(f.text()).isEqualTo(Files.readString(dir.resolve("config.toml"))));
+    assertThat(files)
+        .filteredOn(f -> f.path().endsWith("cache-ca.crt"))
+        .singleElement()
+        .satisfies(f -> assertThat(f.text()).isEqualTo("{{tls.ca_pem}}"));
+  }
+
+  @Test
+  void aHostChosenDownRefusesAndAnAuthHostAcceptsTheConfigsCredentials() throws Exception {
+    Scenario s =
+        scenario(
+            Map.of("mirror.corp", HostBehaviour.DOWN, "registry.corp:5000", HostBehaviour.AUTH));
+    RegistrySpec mirror = byHost(s, "mirror.corp");
+    assertThat(mirror.down()).isPresent();
+    RegistrySpec corp = byHost(s, "registry.corp");
+    assertThat(corp.auth().users()).containsEntry("ci", "corp-s3cret");
+  }
+
+  private static RegistrySpec byHost(Scenario s, String host) {
+    return s.registries().values().stream()
+        .filter(r -> r.host().orElseThrow().equals(host))
+        .findFirst()
+        .orElseThrow();
+  }
+}
