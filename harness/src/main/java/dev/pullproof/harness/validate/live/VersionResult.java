@@ -80,18 +80,29 @@ public record VersionResult(
     return harnessError.isEmpty() && !images.isEmpty() && images.stream().allMatch(i -> i.pulled);
   }
 
+  /**
+   * Messages every node in this harness logs whatever its config (no CNI network, no devmapper),
+   * left out so that what the user's files cause stands out.
+   */
+  static final List<String> ENVIRONMENT =
+      List.of("failed to load cni during init", "devmapper not configured");
+
   static List<String> logged(String log) {
     Set<String> found = new LinkedHashSet<>();
     for (String line : log.split("\n")) {
       Matcher m = LOG_LINE.matcher(line);
-      if (m.find()) {
-        String text = m.group(1) + ": " + m.group(2).replace("\\\"", "\"");
-        Matcher error = ERROR_FIELD.matcher(m.group(3));
-        if (error.find()) {
-          text += ": " + error.group(1).replace("\\\"", "\"");
-        }
-        found.add(text);
+      if (!m.find() || ENVIRONMENT.stream().anyMatch(line::contains)) {
+        continue;
       }
+      String text = m.group(1) + ": " + m.group(2).replace("\\\"", "\"");
+      String rest = m.group(3);
+      Matcher error = ERROR_FIELD.matcher(rest);
+      if (error.find()) {
+        text += ": " + error.group(1).replace("\\\"", "\"");
+        rest = rest.substring(0, error.start()) + rest.substring(error.end());
+      }
+      rest = rest.strip();
+      found.add(rest.isEmpty() ? text : text + " (" + rest + ")");
     }
     return List.copyOf(found);
   }
