@@ -62,7 +62,8 @@ final class RunCommand implements Callable<Integer> {
       names = "--doc",
       paramLabel = "FILE",
       description =
-          "Also write the failure catalogue page (e.g. docs/failure-catalogue.md) from this run")
+          "Where to write the failure catalogue page from this run, e.g."
+              + " docs/failure-catalogue.md (default: failure-catalogue.md in the report directory)")
   Path doc;
 
   private final Harness harness;
@@ -110,10 +111,9 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.println(
         results.size() + " run(s) of " + scenarios.size() + " scenario(s) in " + seconds(wallTime));
-    if (doc != null) {
-      writeDoc(results, wallTime, redactor);
-      out.println("failure catalogue: " + doc);
-    }
+    Path catalogue = doc != null ? doc : report.resolve("failure-catalogue.md");
+    writeDoc(results, wallTime, redactor, catalogue);
+    out.println("failure catalogue: " + catalogue);
     out.println(
         "reports: "
             + report.resolve("junit.xml")
@@ -125,16 +125,16 @@ final class RunCommand implements Callable<Integer> {
     return ExitCode.of(results);
   }
 
-  private void writeDoc(List<RunResult> results, Duration wallTime, Redactor redactor) {
+  private void writeDoc(List<RunResult> results, Duration wallTime, Redactor redactor, Path page) {
     String command =
         "./pullproof run "
             + String.join(" ", selection.paths().stream().map(Path::toString).toList())
             + " --doc "
-            + doc;
+            + page;
     try {
-      new CatalogueDoc(redactor, command).write(results, clock.instant(), wallTime, doc);
+      new CatalogueDoc(redactor, command).write(results, clock.instant(), wallTime, page);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + doc + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot write " + page + ": " + e.getMessage(), e);
     }
   }
 
