@@ -8,14 +8,14 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code pullproof run|list|world}: a thin shell over the scenario catalogue, runner and reports.
- * Exit codes are documented on {@link ExitCode}.
+ * {@code pullproof run|list|validate|world}: a thin shell over the scenario catalogue, runner and
+ * reports. Exit codes are documented on {@link ExitCode}.
  */
 @Command(
     name = "pullproof",
     mixinStandardHelpOptions = true,
     description = "Reproduce image-pull failures on real containerd and prove the fixes.",
-    subcommands = {RunCommand.class, ListCommand.class, WorldCommand.class})
+    subcommands = {RunCommand.class, ListCommand.class, ValidateCommand.class, WorldCommand.class})
 public final class PullproofCli {
   // Undertow and XNIO announce each registry start at INFO; the console is for progress.
   // Held here because JUL keeps loggers weakly and would forget the level.
@@ -50,6 +50,9 @@ public final class PullproofCli {
               public <K> K create(Class<K> type) throws Exception {
                 if (type == RunCommand.class) {
                   return type.cast(new RunCommand(harness, clock, progress));
+                }
+                if (type == ValidateCommand.class) {
+                  return type.cast(new ValidateCommand(harness, clock));
                 }
                 if (type == WorldCommand.class) {
                   return type.cast(new WorldCommand(clock, serveWorld));
