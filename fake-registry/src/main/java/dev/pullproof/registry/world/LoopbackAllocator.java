@@ -20,7 +20,8 @@ import java.nio.file.StandardOpenOption;
  * <p>Two guards keep parallel runs apart: an exclusive file lock per address in a shared lock
  * directory (held by the {@link LoopbackAddress} until it is closed, and released by the operating
  * system if the process dies), which separates JVMs and allocators that use this class; and a trial
- * bind of each port the caller needs, which skips addresses where anything else already listens.
+ * bind of each port the caller needs (without SO_REUSEADDR), which skips addresses where anything
+ * else already listens or where the port's earlier connections still linger in TIME_WAIT.
  */
 public final class LoopbackAllocator {
   /** 127.0.0.2 is the first address handed out; 127.0.0.1 stays the machine's own. */
@@ -98,7 +99,9 @@ public final class LoopbackAllocator {
   private static boolean allBindable(InetAddress address, int[] ports) {
     for (int port : ports) {
       try (ServerSocket probe = new ServerSocket()) {
-        probe.setReuseAddress(true);
+        // As strict as the strictest binder (NothingListening binds without SO_REUSEADDR): a port
+        // whose earlier connections linger in TIME_WAIT fails such a bind, so skip the address.
+        probe.setReuseAddress(false);
         probe.bind(new InetSocketAddress(address, port));
       } catch (IOException inUse) {
         return false;

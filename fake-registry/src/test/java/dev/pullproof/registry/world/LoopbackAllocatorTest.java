@@ -7,6 +7,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -74,6 +75,24 @@ class LoopbackAllocatorTest {
           new LoopbackAllocator(locks, 10).lease(squatter.getLocalPort())) {
         assertThat(lease.host()).isEqualTo("127.0.0.3");
       }
+    }
+  }
+
+  @Test
+  void anAddressWhereTheWantedPortLingersInTimeWaitIsSkipped() throws Exception {
+    int port;
+    try (ServerSocket server = new ServerSocket()) {
+      server.setReuseAddress(true);
+      server.bind(new InetSocketAddress("127.0.0.2", 0));
+      port = server.getLocalPort();
+      try (Socket client = new Socket("127.0.0.2", port)) {
+        server.accept().close(); // the server's end closes first, so it lingers in TIME_WAIT
+        assertThat(client.getInputStream().read()).isEqualTo(-1);
+      }
+    }
+    try (LoopbackAddress lease = new LoopbackAllocator(locks, 10).lease(port);
+        NothingListening dead = NothingListening.on(lease.host(), port)) {
+      assertThat(lease.host()).isEqualTo("127.0.0.3");
     }
   }
 
