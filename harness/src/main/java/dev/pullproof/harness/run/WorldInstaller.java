@@ -79,6 +79,8 @@ public final class WorldInstaller {
     final Map<String, String> directUrls = new LinkedHashMap<>();
     final List<AutoCloseable> others = new ArrayList<>();
     final List<String> leased = new ArrayList<>();
+    // A registry's realm, by name: its own /token once it listens, or its auth.realm rendered.
+    final Map<String, AtomicReference<String>> realms = new LinkedHashMap<>();
     CertificateAuthority ca;
     IssuedCertificate client;
     Path certificates;
@@ -109,6 +111,10 @@ public final class WorldInstaller {
         spec.host().ifPresent(h -> b.extraHosts.put(h, ip));
       }
       for (RegistrySpec spec : specs) {
+        // A realm may name any host of the world, known only now.
+        spec.auth()
+            .realm()
+            .ifPresent(r -> b.realms.get(spec.name()).set(Template.render(r, b.placeholders)));
         for (FaultSpec fault : spec.faults()) {
           b.registries.get(spec.name()).faults().add(WorldFaults.rule(fault, b.placeholders));
         }
@@ -215,8 +221,9 @@ public final class WorldInstaller {
     FakeRegistryBuilder builder =
         FakeRegistry.builder().host(ip).port(spec.effectivePort()).clock(clock);
     spec.tls().ifPresent(t -> builder.tls(tls(spec, t, b.ca)));
-    AtomicReference<String> realmBase = new AtomicReference<>();
-    builder.auth(auth(spec, realmBase, builder));
+    AtomicReference<String> realm = new AtomicReference<>();
+    b.realms.put(spec.name(), realm);
+    builder.auth(auth(spec, realm, builder));
     spec.mirror().ifPresent(m -> builder.mirrorOf(mirror(m, b)));
     FakeRegistry registry;
     try {
@@ -238,10 +245,11 @@ public final class WorldInstaller {
     boolean mirrored =
         specs.stream()
             .anyMatch(s -> s.mirror().filter(m -> m.upstream().equals(spec.name())).isPresent());
-    realmBase.set(
-        mirrored && spec.host().isPresent()
-            ? scheme(spec) + "://" + ip + ":" + registry.port()
-            : values(spec, ip, registry.port()).get("url"));
+    realm.set(
+        (mirrored && spec.host().isPresent()
+                ? scheme(spec) + "://" + ip + ":" + registry.port()
+                : values(spec, ip, registry.port()).get("url"))
+            + FakeRegistryBuilder.TOKEN_PATH);
     return registry;
   }
 
@@ -274,8 +282,7 @@ public final class WorldInstaller {
     return b.ca == null ? config : config.trusting(TlsConfig.clientContext(b.ca, b.client));
   }
 
-  private Auth auth(
-      RegistrySpec spec, AtomicReference<String> realmBase, FakeRegistryBuilder builder) {
+  private Auth auth(RegistrySpec spec, AtomicReference<String> realm, FakeRegistryBuilder builder) {
     AuthSpec a = spec.auth();
     Users users = Users.of(a.users());
     Grants.Builder grants = Grants.builder();
@@ -302,9 +309,7 @@ public final class WorldInstaller {
     a.tokenExpiresIn().ifPresent(tokens::expiresIn);
     TokenService service = tokens.build();
     hub.ifPresent(h -> builder.dockerHub(dockerHub(h, service, users)));
-    return Auth.token(service, () -> realmBase.get() + FakeRegistryBuilder.TOKEN_PATH)
-        .withUsers(users)
-        .withGrants(grants.build());
+    return Auth.token(service, realm::get).withUsers(users).withGrants(grants.build());
   }
 
   private static DockerHub dockerHub(DockerHubSpec h, TokenService tokens, Users users) {

@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param publicRepositories repository globs anyone may pull (token auth, as on Docker Hub)
  * @param service the token service name (audience); empty means the registry's host name
  * @param tokenExpiresIn access token lifetime; empty means the token spec's 60 s
+ * @param realm the realm URL bearer challenges name (placeholders allowed), instead of the
+ *     registry's own {@code /token}; lets a scenario point clients at a token server that is down
  */
 public record AuthSpec(
     Type type,
@@ -22,7 +24,8 @@ public record AuthSpec(
     List<GrantSpec> grants,
     List<String> publicRepositories,
     Optional<String> service,
-    Optional<Duration> tokenExpiresIn) {
+    Optional<Duration> tokenExpiresIn,
+    Optional<String> realm) {
 
   /** The authentication mode. */
   public enum Type {
@@ -32,7 +35,14 @@ public record AuthSpec(
   }
 
   public static final AuthSpec NONE =
-      new AuthSpec(Type.NONE, Map.of(), List.of(), List.of(), Optional.empty(), Optional.empty());
+      new AuthSpec(
+          Type.NONE,
+          Map.of(),
+          List.of(),
+          List.of(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty());
 
   public AuthSpec {
     Objects.requireNonNull(type, "auth type is required");
@@ -41,6 +51,10 @@ public record AuthSpec(
     publicRepositories = List.copyOf(publicRepositories);
     Objects.requireNonNull(service, "service");
     Objects.requireNonNull(tokenExpiresIn, "tokenExpiresIn");
+    Objects.requireNonNull(realm, "realm");
+    if (realm.isPresent() && type != Type.TOKEN) {
+      throw new IllegalArgumentException("realm applies to token auth only, not " + type);
+    }
     for (GrantSpec grant : grants) {
       if (!grant.user().equals("*") && !users.containsKey(grant.user())) {
         throw new IllegalArgumentException(

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Checks across the registries of a world: mirror upstreams and redirect targets exist, mirrors do
- * not form a cycle, impersonated addresses are unique.
+ * Checks across the registries of a world: mirror upstreams, redirect targets and the registries a
+ * token realm names exist, mirrors do not form a cycle, impersonated addresses are unique.
  */
 final class WorldChecks {
   private final TableReader root;
@@ -25,6 +25,7 @@ final class WorldChecks {
     for (RegistrySpec r : registries.values()) {
       TableReader at = all.table(r.name()).orElseThrow();
       r.mirror().ifPresent(m -> mirror(at, r, m));
+      r.auth().realm().ifPresent(realm -> at.table("auth").ifPresent(a -> realm(a, realm)));
       List<TableReader.Item> faults = at.items("faults");
       for (int i = 0; i < r.faults().size() && i < faults.size(); i++) {
         for (FaultAction action : r.faults().get(i).actions()) {
@@ -61,6 +62,27 @@ final class WorldChecks {
         }
         next = registries.get(next).mirror().map(MirrorSpec::upstream).orElse(null);
       }
+    }
+  }
+
+  /** A realm's placeholders name registries of this world ({@code {{tls.*}}} makes no URL). */
+  private void realm(TableReader auth, String realm) {
+    try {
+      for (Template.Reference ref : Template.references(realm)) {
+        if (!registries.containsKey(ref.registry())) {
+          auth.problem("realm", undefined("realm names", ref.registry()));
+        } else if (!Template.ATTRIBUTES.contains(ref.attribute())) {
+          auth.problem(
+              "realm",
+              "unknown placeholder attribute '"
+                  + ref.attribute()
+                  + "'; known: "
+                  + Template.ATTRIBUTES
+                  + Suggestions.didYouMean(ref.attribute(), Template.ATTRIBUTES));
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      auth.problem("realm", e.getMessage());
     }
   }
 

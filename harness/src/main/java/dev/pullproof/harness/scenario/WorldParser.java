@@ -104,7 +104,13 @@ final class WorldParser {
           .map(
               k ->
                   new AuthSpec(
-                      k, Map.of(), List.of(), List.of(), Optional.empty(), Optional.empty()))
+                      k,
+                      Map.of(),
+                      List.of(),
+                      List.of(),
+                      Optional.empty(),
+                      Optional.empty(),
+                      Optional.empty()))
           .orElse(AuthSpec.NONE);
     }
     Optional<TableReader> table =
@@ -113,7 +119,7 @@ final class WorldParser {
       return AuthSpec.NONE;
     }
     TableReader a = table.get();
-    a.allowOnly("type", "users", "grants", "public", "service", "token_expires_in");
+    a.allowOnly("type", "users", "grants", "public", "service", "token_expires_in", "realm");
     Optional<AuthSpec.Type> type = a.requiredString("type").flatMap(s -> authType(a, "type", s));
     Map<String, String> users = new LinkedHashMap<>();
     a.table("users")
@@ -136,12 +142,23 @@ final class WorldParser {
     List<String> publics = a.strings("public");
     Optional<String> service = a.string("service");
     Optional<Duration> expires = a.duration("token_expires_in");
+    Optional<String> realm = a.string("realm").filter(r -> tokenRealm(a, type));
     if (type.isEmpty()) {
       return AuthSpec.NONE;
     }
     return t.convert(
-            "auth", () -> new AuthSpec(type.get(), users, grants, publics, service, expires))
+            "auth", () -> new AuthSpec(type.get(), users, grants, publics, service, expires, realm))
         .orElse(AuthSpec.NONE);
+  }
+
+  /** Whether a realm may be given: only token auth sends clients to one. */
+  private static boolean tokenRealm(TableReader a, Optional<AuthSpec.Type> type) {
+    if (type.isPresent() && type.get() != AuthSpec.Type.TOKEN) {
+      a.problem(
+          "realm", "a realm is where bearer challenges send clients: it needs type = \"token\"");
+      return false;
+    }
+    return true;
   }
 
   private static Optional<AuthSpec.Type> authType(TableReader t, String key, String text) {

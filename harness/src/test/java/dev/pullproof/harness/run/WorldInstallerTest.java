@@ -117,6 +117,33 @@ class WorldInstallerTest {
     }
   }
 
+  @Test
+  void aRealmNamesAnotherHostOfTheWorldWhileTheTokenEndpointStaysOnTheRegistry() throws Exception {
+    Scenario s =
+        Outcomes.scenario(
+            dir,
+            """
+            name = "w"
+            [registries.hub]
+            auth = { type = "token", users = { ci = "s3cret" }, realm = "{{auth.url}}/oauth/token" }
+            images = ["library/app:1.0"]
+            [registries.auth]
+            host = "auth.pullproof.test"
+            port = 5444
+            down = "refused"
+            [[pull]]
+            image = "{{hub.address}}/library/app:1.0"
+            """);
+    try (World world = installer.start(s)) {
+      String url = world.placeholders().get("hub").get("url");
+      HttpResponse<String> challenge = get(url + "/v2/library/app/manifests/1.0", null);
+      assertThat(challenge.statusCode()).isEqualTo(401);
+      assertThat(challenge.headers().firstValue("WWW-Authenticate").orElseThrow())
+          .startsWith("Bearer realm=\"http://auth.pullproof.test:5444/oauth/token\"");
+      assertThat(get(url + "/token?service=hub", null).statusCode()).isEqualTo(200);
+    }
+  }
+
   private static String basic(String user, String password) {
     return "Basic "
         + Base64.getEncoder()

@@ -267,6 +267,18 @@ class WorldTablesParserTest {
             "a down host serves nothing: remove 'images' or 'down'"),
         Arguments.of("name = \"x\"\n[registries.tls]", "registries.tls", "'tls' is reserved"),
         Arguments.of(
+            "name = \"x\"\n[registries.hub]\nauth = { type = \"basic\", realm = \"http://a/token\" }",
+            "registries.hub.auth.realm",
+            "it needs type = \"token\""),
+        Arguments.of(
+            "name = \"x\"\n[registries.hub]\nauth = { type = \"token\", realm = \"{{auht.url}}/token\" }\n[registries.auth]\ndown = \"refused\"",
+            "registries.hub.auth.realm",
+            "realm names undefined registry 'auht'; defined: [hub, auth]; did you mean 'auth'?"),
+        Arguments.of(
+            "name = \"x\"\n[registries.hub]\nauth = { type = \"token\", realm = \"{{hub.uri}}/token\" }",
+            "registries.hub.auth.realm",
+            "unknown placeholder attribute 'uri'"),
+        Arguments.of(
             "name = \"x\"\n[registries.hub]\n[containerd.files]\n\"a\" = \"{{tls.ca}}\"",
             "containerd.files.a",
             "{{tls.ca}} needs a registry with tls"),
