@@ -1,13 +1,21 @@
 package dev.pullproof.registry.journal;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Matches journal entries. Written as {@code METHOD PATH [-> STATUS]}, e.g. {@code GET /v2/ -> 401}
- * or {@code GET /v2/library/app/blobs/* -> 200}: {@code *} in the path matches anything within the
- * path (including slashes); {@code *} as method or status matches any.
+ * Matches journal entries. Written as {@code METHOD PATH[?QUERY] [-> STATUS]}, e.g. {@code GET /v2/
+ * -> 401}, {@code GET /v2/library/app/blobs/* -> 200} or {@code HEAD
+ * /v2/library/app/manifests/*?ns=*}: {@code *} in the path or query matches anything (including
+ * slashes); {@code *} as method or status matches any. Without {@code ?} the query is not looked
+ * at; with it the whole query must match, as sent or percent-decoded ({@code ?ns=*} is "carried an
+ * ns parameter", a bare {@code ?} is "had no query").
+ *
+ * @param queryGlob the glob the query must match, or null when any query (or none) matches
  */
-public record RequestPattern(String method, String pathGlob, Integer status) {
+public record RequestPattern(String method, String pathGlob, String queryGlob, Integer status) {
   public RequestPattern {
     if (method == null || method.isBlank()) {
       throw new IllegalArgumentException("request pattern: method is required (or *)");
@@ -18,7 +26,12 @@ public record RequestPattern(String method, String pathGlob, Integer status) {
     }
   }
 
-  /** Parses {@code "GET /v2/ -> 401"}; the status part is optional. */
+  /** A pattern that does not look at the query. */
+  public RequestPattern(String method, String pathGlob, Integer status) {
+    this(method, pathGlob, null, status);
+  }
+
+  /** Parses {@code "GET /v2/ -> 401"}; the query and status parts are optional. */
   public static RequestPattern parse(String text) {
     String[] sides = text.split("->", 2);
     String[] left = sides[0].trim().split("\\s+");
@@ -35,13 +48,34 @@ public record RequestPattern(String method, String pathGlob, Integer status) {
             "request pattern '" + text + "': status must be a number or *");
       }
     }
-    return new RequestPattern(left[0].toUpperCase(java.util.Locale.ROOT), left[1], status);
+    String target = left[1];
+    int question = target.indexOf('?');
+    String path = question < 0 ? target : target.substring(0, question);
+    String query = question < 0 ? null : target.substring(question + 1);
+    return new RequestPattern(left[0].toUpperCase(Locale.ROOT), path, query, status);
   }
 
   public boolean matches(JournalEntry entry) {
     return (method.equals("*") || method.equals(entry.method()))
         && (status == null || status == entry.status())
-        && globRegex().matcher(entry.path()).matches();
+        && glob(pathGlob).matcher(entry.path()).matches()
+        && queryMatches(entry.query());
+  }
+
+  private boolean queryMatches(String query) {
+    if (queryGlob == null) {
+      return true;
+    }
+    Pattern glob = glob(queryGlob);
+    return glob.matcher(query).matches() || glob.matcher(decoded(query)).matches();
+  }
+
+  private static String decoded(String query) {
+    try {
+      return URLDecoder.decode(query, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException malformed) {
+      return query;
+    }
   }
 
   /** How close an entry comes, for failure messages: higher is nearer. */
@@ -50,7 +84,7 @@ public record RequestPattern(String method, String pathGlob, Integer status) {
     if (method.equals("*") || method.equals(entry.method())) {
       score += 1000;
     }
-    if (globRegex().matcher(entry.path()).matches()) {
+    if (glob(pathGlob).matcher(entry.path()).matches()) {
       score += 2000;
     }
     String literal =
@@ -64,9 +98,9 @@ public record RequestPattern(String method, String pathGlob, Integer status) {
     return score + common;
   }
 
-  private Pattern globRegex() {
+  private static Pattern glob(String glob) {
     StringBuilder regex = new StringBuilder();
-    for (String part : pathGlob.split("\\*", -1)) {
+    for (String part : glob.split("\\*", -1)) {
       if (regex.length() > 0) {
         regex.append(".*");
       }
@@ -77,6 +111,10 @@ public record RequestPattern(String method, String pathGlob, Integer status) {
 
   @Override
   public String toString() {
-    return method + " " + pathGlob + (status == null ? "" : " -> " + status);
+    return method
+        + " "
+        + pathGlob
+        + (queryGlob == null ? "" : "?" + queryGlob)
+        + (status == null ? "" : " -> " + status);
   }
 }

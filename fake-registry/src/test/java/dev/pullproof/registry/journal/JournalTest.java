@@ -23,6 +23,31 @@ class JournalTest {
   }
 
   @Test
+  void aQueryGlobMatchesTheWholeQueryAsSentOrDecoded() {
+    JournalEntry mirror =
+        entry("HEAD", "/v2/library/app/manifests/1.0", "ns=registry.corp.example%3A5000", 200);
+    JournalEntry upstream = entry("HEAD", "/v2/library/app/manifests/1.0", 200);
+    assertThat(RequestPattern.parse("HEAD /v2/*/manifests/1.0?ns=* -> 200").matches(mirror))
+        .isTrue();
+    assertThat(RequestPattern.parse("HEAD *?ns=registry.corp.example:5000").matches(mirror))
+        .isTrue();
+    assertThat(RequestPattern.parse("HEAD *?ns=registry.corp.example%3A5000").matches(mirror))
+        .isTrue();
+    assertThat(RequestPattern.parse("HEAD *?ns=docker.io").matches(mirror)).isFalse();
+    assertThat(RequestPattern.parse("HEAD *?ns=*").matches(upstream)).isFalse();
+    assertThat(RequestPattern.parse("HEAD *?").matches(upstream)).isTrue();
+    assertThat(RequestPattern.parse("HEAD *?").matches(mirror)).isFalse();
+  }
+
+  @Test
+  void withoutAQuestionMarkTheQueryIsNotLookedAt() {
+    JournalEntry mirror = entry("GET", "/v2/app/blobs/sha256:a", "ns=docker.io", 200);
+    assertThat(RequestPattern.parse("GET /v2/app/blobs/* -> 200").matches(mirror)).isTrue();
+    assertThat(RequestPattern.parse("GET /v2/app/blobs/*?ns=* -> 200").toString())
+        .isEqualTo("GET /v2/app/blobs/*?ns=* -> 200");
+  }
+
+  @Test
   void malformedPatternsSayWhatIsExpected() {
     assertThatThrownBy(() -> RequestPattern.parse("GET"))
         .hasMessageContaining("expected 'METHOD PATH'");
@@ -101,6 +126,10 @@ class JournalTest {
   }
 
   private JournalEntry entry(String method, String path, int status) {
+    return entry(method, path, "", status);
+  }
+
+  private JournalEntry entry(String method, String path, String query, int status) {
     return new JournalEntry(
         journal.begin(),
         Instant.EPOCH,
@@ -108,7 +137,7 @@ class JournalTest {
         "h",
         method,
         path,
-        "",
+        query,
         status,
         0,
         0,

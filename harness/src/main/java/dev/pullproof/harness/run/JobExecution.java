@@ -64,7 +64,7 @@ final class JobExecution {
           Node node =
               nodes.start(
                   new NodeSetup(
-                      job.family(), files, world.extraHosts(), runLabel, world.caCertificate()))) {
+                      job.family(), files, world.extraHosts(), runLabel, world.systemCa()))) {
         version = node.version();
         cri = Optional.of(node.criPluginLoaded());
         try {

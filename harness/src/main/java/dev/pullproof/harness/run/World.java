@@ -26,6 +26,7 @@ public final class World implements AutoCloseable {
   private final Map<String, String> extraHosts;
   private final Map<String, String> files;
   private final Optional<Path> certificates;
+  private final boolean systemTrust;
   private final List<AutoCloseable> others;
   private final Runnable release;
 
@@ -35,6 +36,7 @@ public final class World implements AutoCloseable {
       Map<String, String> extraHosts,
       Map<String, String> files,
       Optional<Path> certificates,
+      boolean systemTrust,
       List<AutoCloseable> others,
       Runnable release) {
     this.registries = Collections.unmodifiableMap(new LinkedHashMap<>(registries));
@@ -42,6 +44,7 @@ public final class World implements AutoCloseable {
     this.extraHosts = Map.copyOf(extraHosts);
     this.files = Collections.unmodifiableMap(new LinkedHashMap<>(files));
     this.certificates = certificates;
+    this.systemTrust = systemTrust;
     this.others = List.copyOf(others);
     this.release = release;
   }
@@ -67,9 +70,17 @@ public final class World implements AutoCloseable {
     return files;
   }
 
-  /** With TLS, the world CA's certificate (PEM), which nodes trust as a system CA. */
+  /** With TLS, the world CA's certificate (PEM). */
   public Optional<String> caCertificate() {
     return Optional.ofNullable(files.get(WorldInstaller.CA_FILE));
+  }
+
+  /**
+   * The CA certificate (PEM) nodes hold in their system trust store: the world CA, unless its
+   * registries say {@code system_trust = false} (a private CA the node must be told about).
+   */
+  public Optional<String> systemCa() {
+    return systemTrust ? caCertificate() : Optional.empty();
   }
 
   /**

@@ -127,6 +127,7 @@ public final class WorldInstaller {
           b.extraHosts,
           b.files,
           Optional.ofNullable(dir),
+          specs.stream().allMatch(s -> s.tls().map(TlsSpec::systemTrust).orElse(true)),
           b.others,
           release);
     } catch (RuntimeException e) {

@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * Checks across the registries of a world: mirror upstreams, redirect targets and the registries a
- * token realm names exist, mirrors do not form a cycle, impersonated addresses are unique.
+ * token realm names exist, mirrors do not form a cycle, impersonated addresses are unique, TLS
+ * registries agree on whether the node trusts the world's one CA.
  */
 final class WorldChecks {
   private final TableReader root;
@@ -43,6 +44,31 @@ final class WorldChecks {
           at.problem(
               "host", "registries '" + other + "' and '" + r.name() + "' both are " + address);
         }
+      }
+    }
+    systemTrust(all);
+  }
+
+  /** The world has one CA: the node's system store either holds it for every registry or not. */
+  private void systemTrust(TableReader all) {
+    List<String> untrusted =
+        registries.values().stream()
+            .filter(r -> r.tls().filter(t -> !t.systemTrust()).isPresent())
+            .map(RegistrySpec::name)
+            .toList();
+    if (untrusted.isEmpty()) {
+      return;
+    }
+    for (RegistrySpec r : registries.values()) {
+      if (r.tls().filter(TlsSpec::systemTrust).isPresent()) {
+        all.table(r.name())
+            .orElseThrow()
+            .problem(
+                "tls",
+                "the world has one CA and "
+                    + untrusted
+                    + " keep it out of the node's system store; write system_trust = false here"
+                    + " too");
       }
     }
   }

@@ -77,9 +77,10 @@ final class WorldParser {
     return t.table("tls", "true, false or a table such as { mode = \"valid\" }")
         .flatMap(
             tls -> {
-              tls.allowOnly("mode", "client_certificates");
+              tls.allowOnly("mode", "client_certificates", "system_trust");
               String mode = tls.string("mode").orElse("valid");
               boolean mtls = tls.bool("client_certificates").orElse(false);
+              boolean systemTrust = tls.bool("system_trust").orElse(true);
               if (!TlsSpec.MODES.contains(mode)) {
                 tls.problem(
                     "mode",
@@ -90,7 +91,7 @@ final class WorldParser {
                         + Suggestions.didYouMean(mode, TlsSpec.MODES));
                 return Optional.empty();
               }
-              return Optional.of(new TlsSpec(mode, mtls));
+              return Optional.of(new TlsSpec(mode, mtls, systemTrust));
             });
   }
 

@@ -44,6 +44,27 @@ class JournalChecksTest {
   }
 
   @Test
+  void queryGlobsTellMirrorRequestsCarryingNsFromUpstreamRequestsWithout() {
+    Outcomes o =
+        new Outcomes()
+            .succeeded()
+            .request("mirror", "HEAD", "/v2/library/app/manifests/1.0?ns=docker.io", 404, 0)
+            .request("hub", "HEAD", "/v2/library/app/manifests/1.0", 200, 10);
+    Verdict pass =
+        check(
+            """
+            requests = ["mirror HEAD /v2/library/app/manifests/1.0?ns=docker.io -> 404", "hub HEAD *? -> 200"]
+            absent = ["hub * *?ns=*", "mirror * *?"]
+            """,
+            o);
+    assertThat(pass.status()).isEqualTo(Verdict.Status.PASS);
+    Verdict fail = check("absent = [\"mirror * *?ns=*\"]\n", o);
+    assertThat(fail.failures())
+        .singleElement()
+        .satisfies(f -> assertThat(f.expected()).contains("'mirror * *?ns=*'"));
+  }
+
+  @Test
   void aMissingRequestListsTheNearestOnesThatHappened() {
     Verdict v = check("requests = [\"hub GET /v2/library/app/blobs/* -> 200\"]\n", fallback());
     assertThat(v.failures())

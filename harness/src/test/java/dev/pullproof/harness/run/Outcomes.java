@@ -64,7 +64,11 @@ final class Outcomes {
     return pull(0, 1, false, error, 100);
   }
 
-  Outcomes request(String registry, String method, String path, int status, long atMillis) {
+  /** A request; {@code path} may carry a query after {@code ?}. */
+  Outcomes request(String registry, String method, String target, int status, long atMillis) {
+    int question = target.indexOf('?');
+    String path = question < 0 ? target : target.substring(0, question);
+    String query = question < 0 ? "" : target.substring(question + 1);
     journals
         .computeIfAbsent(registry, k -> new ArrayList<>())
         .add(
@@ -75,7 +79,7 @@ final class Outcomes {
                 "r.test",
                 method,
                 path,
-                "",
+                query,
                 status,
                 0,
                 10,

@@ -140,6 +140,18 @@ class WorldTlsTest {
   }
 
   @Test
+  void theNodesSystemStoreHoldsTheWorldCaUnlessTheRegistriesKeepItOut() {
+    try (World world = start("[registries.hub]\ntls = true\n")) {
+      assertThat(world.systemCa()).isPresent().isEqualTo(world.caCertificate());
+    }
+    try (World world = start("[registries.corp]\ntls = { system_trust = false }\n")) {
+      assertThat(world.systemCa()).isEmpty();
+      assertThat(world.caCertificate()).isPresent();
+      assertThat(world.files()).containsKey("pullproof/ca.crt");
+    }
+  }
+
+  @Test
   void aWorldWithoutTlsHasNoCaAndNoFiles() {
     try (World world = start("[registries.hub]\n")) {
       assertThat(world.files()).isEmpty();

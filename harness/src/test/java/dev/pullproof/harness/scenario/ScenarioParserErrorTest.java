@@ -175,6 +175,17 @@ class ScenarioParserErrorTest {
   }
 
   @Test
+  void tlsRegistriesDisagreeingOnWhetherTheNodeTrustsTheWorldCaAreRejected() {
+    Problem p =
+        only(
+            "name = \"x\"\n[registries.a]\ntls = { system_trust = false }\n"
+                + "[registries.b]\ntls = true\n"
+                + PULL);
+    assertThat(p.key()).isEqualTo("registries.b.tls");
+    assertThat(p.message()).contains("[a] keep it out of the node's system store");
+  }
+
+  @Test
   void aBadRequestPatternSaysWhatShapeIsExpected() {
     Problem p = only("name = \"x\"\n" + PULL + "[expect]\nrequests = [\"hub\"]\n");
     assertThat(p.key()).isEqualTo("expect.requests[0]");

@@ -89,6 +89,22 @@ class WorldTablesParserTest {
   }
 
   @Test
+  void aPrivateCaIsKeptOutOfTheNodesSystemStore() {
+    Scenario s =
+        parse(
+            """
+            name = "w"
+            [registries.corp]
+            tls = { system_trust = false, client_certificates = true }
+            [registries.dead]
+            tls = { system_trust = false }
+            down = "refused"
+            """);
+    assertThat(s.registries().get("corp").tls()).contains(new TlsSpec("valid", true, false));
+    assertThat(s.registries().get("dead").tls()).contains(new TlsSpec("valid", false, false));
+  }
+
+  @Test
   void dockerHubMirrorsTlsAndDownHostsRead() {
     Scenario s =
         parse(
