@@ -73,6 +73,51 @@ class ContainerdNodeTest {
 
   @ParameterizedTest
   @EnumSource(VersionFamily.class)
+  void removingTheImagesMakesTheNextPullDownloadEveryBlobAgainForCriAndCtrPulls(
+      VersionFamily family) throws Exception {
+    try (FakeRegistry registry = FakeRegistry.builder().start()) {
+      new ImagePublisher(registry.content())
+          .publish(RepositoryName.of("team/app"), "1.0", ImageSpec.builder().layer(4096).build());
+      String image = registry.hostAndPort() + "/team/app:1.0";
+      String hosts =
+          "server = \"http://"
+              + registry.hostAndPort()
+              + "\"\n[host.\"http://"
+              + registry.hostAndPort()
+              + "\"]\n  capabilities = [\"pull\", \"resolve\"]\n";
+      Map<String, String> files =
+          Map.of(
+              "config.toml",
+              containerd(family).registryConfigToml("/etc/containerd/certs.d"),
+              "certs.d/" + registry.hostAndPort() + "/hosts.toml",
+              hosts);
+      try (Node node = factory.start(setup(family, files))) {
+        PullRequest cri =
+            new PullRequest(image, Via.CRI, Optional.empty(), CtrOptions.DEFAULT, TIMEOUT);
+        assertThat(node.pull(cri).success()).isTrue();
+        assertThat(node.pull(cri).success()).isTrue();
+        long kept = registry.journal().count("GET /v2/team/app/blobs/*");
+
+        node.removeImages();
+        assertThat(node.pull(cri).success()).isTrue();
+        long afterCri = registry.journal().count("GET /v2/team/app/blobs/*");
+
+        node.removeImages();
+        assertThat(node.pull(ctr(image, new CtrOptions("", true))).success()).isTrue();
+        node.removeImages();
+        assertThat(node.pull(ctr(image, new CtrOptions("", true))).success()).isTrue();
+        long afterCtr = registry.journal().count("GET /v2/team/app/blobs/*");
+
+        // config and layer: fetched once while the image stays, again after each removal
+        assertThat(kept).isEqualTo(2);
+        assertThat(afterCri).isEqualTo(4);
+        assertThat(afterCtr).isEqualTo(8);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(VersionFamily.class)
   void aCriPullOnANodeWhoseCriPluginDidNotLoadFailsWithTheKubeletsRpcError(VersionFamily family)
       throws Exception {
     String plugin = containerd(family).imagePlugin();
