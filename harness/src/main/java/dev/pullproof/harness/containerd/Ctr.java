@@ -26,27 +26,41 @@ public final class Ctr {
   }
 
   /**
-   * Removes every image of a namespace and waits for containerd's garbage collection ({@code
-   * --sync}), so their content and snapshots are gone and the next pull downloads everything again,
-   * as on a fresh node. A CRI pull leaves several references (tag, digest, image id); all go.
+   * Removes every image of a namespace, then has containerd collect its garbage at once, so their
+   * content and snapshots are gone and the next pull downloads everything again, as on a fresh
+   * node. A CRI pull leaves several references (tag, digest, image id): all go. What a failed pull
+   * left (blobs it finished, layers it unpacked) belongs to no image and would otherwise wait for a
+   * later collection; a pull would find it and skip those downloads.
    *
    * @return the references removed
    * @throws IllegalStateException when ctr cannot list or remove them, with its own words
    */
   public List<String> removeAllImages(String namespace) {
-    List<String> base =
-        List.of("ctr", "--address", ContainerdContainer.SOCKET, "--namespace", namespace);
-    List<String> list = new ArrayList<>(base);
-    list.addAll(List.of("images", "ls", "-q"));
     List<String> refs =
-        run(list).stdout().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-    if (!refs.isEmpty()) {
-      List<String> remove = new ArrayList<>(base);
-      remove.addAll(List.of("images", "rm", "--sync"));
+        run(ctr(namespace, "images", "ls", "-q"))
+            .stdout()
+            .lines()
+            .map(String::strip)
+            .filter(l -> !l.isEmpty())
+            .toList();
+    if (refs.isEmpty()) {
+      // nothing to remove: deleting a lease synchronously is the way ctr runs a collection
+      run(ctr(namespace, "leases", "create", "--id", "pullproof-collect"));
+      run(ctr(namespace, "leases", "delete", "--sync", "pullproof-collect"));
+    } else {
+      List<String> remove = ctr(namespace, "images", "rm", "--sync");
       remove.addAll(refs);
       run(remove);
     }
     return refs;
+  }
+
+  private static List<String> ctr(String namespace, String... args) {
+    List<String> command =
+        new ArrayList<>(
+            List.of("ctr", "--address", ContainerdContainer.SOCKET, "--namespace", namespace));
+    command.addAll(List.of(args));
+    return command;
   }
 
   private Outcome run(List<String> command) {
