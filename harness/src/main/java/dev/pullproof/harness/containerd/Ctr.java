@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.testcontainers.containers.Container.ExecResult;
 
 /**
@@ -20,20 +22,76 @@ public final class Ctr {
   }
 
   public Outcome pull(CtrPull pull) {
+    return exec(pull.command(), pull.display());
+  }
+
+  /**
+   * Removes every image of a namespace, then has containerd collect its garbage at once, so their
+   * content and snapshots are gone and the next pull downloads everything again, as on a fresh
+   * node. A CRI pull leaves several references (tag, digest, image id): all go. What a failed pull
+   * left (blobs it finished, layers it unpacked) belongs to no image and would otherwise wait for a
+   * later collection; a pull would find it and skip those downloads.
+   *
+   * @return the references removed
+   * @throws IllegalStateException when ctr cannot list or remove them, with its own words
+   */
+  public List<String> removeAllImages(String namespace) {
+    List<String> refs =
+        run(ctr(namespace, "images", "ls", "-q"))
+            .stdout()
+            .lines()
+            .map(String::strip)
+            .filter(l -> !l.isEmpty())
+            .toList();
+    if (refs.isEmpty()) {
+      // nothing to remove: deleting a lease synchronously is the way ctr runs a collection
+      run(ctr(namespace, "leases", "create", "--id", "pullproof-collect"));
+      run(ctr(namespace, "leases", "delete", "--sync", "pullproof-collect"));
+    } else {
+      List<String> remove = ctr(namespace, "images", "rm", "--sync");
+      remove.addAll(refs);
+      run(remove);
+    }
+    return refs;
+  }
+
+  private static List<String> ctr(String namespace, String... args) {
+    List<String> command =
+        new ArrayList<>(
+            List.of("ctr", "--address", ContainerdContainer.SOCKET, "--namespace", namespace));
+    command.addAll(List.of(args));
+    return command;
+  }
+
+  private Outcome run(List<String> command) {
+    Outcome outcome = exec(command, String.join(" ", command));
+    if (!outcome.succeeded()) {
+      throw new IllegalStateException(
+          "'"
+              + outcome.command()
+              + "' exited with "
+              + outcome.exitCode()
+              + ": "
+              + outcome.stderr().strip());
+    }
+    return outcome;
+  }
+
+  private Outcome exec(List<String> command, String display) {
     Instant start = clock.instant();
     try {
-      ExecResult result = container.execInContainer(pull.command().toArray(String[]::new));
+      ExecResult result = container.execInContainer(command.toArray(String[]::new));
       return new Outcome(
-          pull.display(),
+          display,
           result.getExitCode(),
           result.getStdout(),
           result.getStderr(),
           Duration.between(start, clock.instant()));
     } catch (IOException e) {
-      throw new IllegalStateException("cannot exec '" + pull.display() + "': " + e.getMessage(), e);
+      throw new IllegalStateException("cannot exec '" + display + "': " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while running '" + pull.display() + "'", e);
+      throw new IllegalStateException("interrupted while running '" + display + "'", e);
     }
   }
 

@@ -15,6 +15,8 @@ public record CtrPull(
     Optional<String> user,
     boolean plainHttp,
     String namespace) {
+  /** The namespace CRI keeps its images in, and ctr pulls' default. */
+  public static final String CRI_NAMESPACE = "k8s.io";
 
   public CtrPull {
     if (image == null || image.isBlank()) {
@@ -32,7 +34,7 @@ public record CtrPull(
   }
 
   public static CtrPull of(String image) {
-    return new CtrPull(image, Optional.empty(), Optional.empty(), false, "k8s.io");
+    return new CtrPull(image, Optional.empty(), Optional.empty(), false, CRI_NAMESPACE);
   }
 
   public CtrPull withHostsDir(String dir) {

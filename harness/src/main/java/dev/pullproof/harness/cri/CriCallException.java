@@ -54,6 +54,10 @@ public final class CriCallException extends RuntimeException {
 
   private static String codeName(Status.Code code) {
     // gRPC-Go spells codes in CamelCase (NotFound, Unknown); that is what users see in events.
+    // Its one other difference: CANCELLED is "Canceled" there.
+    if (code == Status.Code.CANCELLED) {
+      return "Canceled";
+    }
     StringBuilder name = new StringBuilder();
     for (String part : code.name().split("_")) {
       name.append(part.charAt(0)).append(part.substring(1).toLowerCase(java.util.Locale.ROOT));

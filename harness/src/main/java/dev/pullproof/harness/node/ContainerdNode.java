@@ -2,6 +2,7 @@ package dev.pullproof.harness.node;
 
 import dev.pullproof.harness.containerd.ContainerdContainer;
 import dev.pullproof.harness.containerd.Ctr;
+import dev.pullproof.harness.containerd.CtrPull;
 import dev.pullproof.harness.cri.CriAuth;
 import dev.pullproof.harness.cri.CriCallException;
 import dev.pullproof.harness.run.Node;
@@ -99,6 +100,12 @@ final class ContainerdNode implements Node {
     } catch (IllegalStateException e) {
       return PullResult.failed(e.getMessage(), since(start));
     }
+  }
+
+  /** Through ctr in CRI's namespace, where CRI and the runner's ctr pulls keep their images. */
+  @Override
+  public void removeImages() {
+    container.ctr().removeAllImages(CtrPull.CRI_NAMESPACE);
   }
 
   @Override

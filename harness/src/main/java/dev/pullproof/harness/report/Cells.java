@@ -54,26 +54,7 @@ final class Cells {
 
   /** {@code 12 pulls: min 80 ms, median 120 ms, p90 300 ms, max 900 ms}; empty for one pull. */
   static String pullTimes(List<PullAttempt> pulls) {
-    if (pulls.size() < 2) {
-      return "";
-    }
-    List<Long> ms = pulls.stream().map(p -> p.duration().toMillis()).sorted().toList();
-    return ms.size()
-        + " pulls: min "
-        + ms.get(0)
-        + " ms, median "
-        + percentile(ms, 50)
-        + " ms, p90 "
-        + percentile(ms, 90)
-        + " ms, max "
-        + ms.get(ms.size() - 1)
-        + " ms";
-  }
-
-  /** Nearest-rank percentile of sorted values. */
-  static long percentile(List<Long> sorted, int p) {
-    int rank = (int) Math.ceil(p / 100.0 * sorted.size());
-    return sorted.get(Math.max(0, rank - 1));
+    return pulls.size() < 2 ? "" : pulls.size() + " pulls: " + PullStats.of(pulls).times();
   }
 
   static String seconds(java.time.Duration d) {

@@ -13,7 +13,8 @@ import java.util.Optional;
  * The scenario x version matrix as plain text for the console, printed once a run ends: a column
  * per family headed by the exact containerd version, one row per scenario with each cell's verdict
  * and "pulled" or a note number, then the notes: containerd's own error text in full (the same text
- * in several cells shares a note). Secrets are redacted.
+ * in several cells shares a note), and the pull-time distribution of repeated scenarios. Secrets
+ * are redacted.
  */
 public final class ConsoleMatrix {
   private final Redactor redactor;
@@ -56,6 +57,7 @@ public final class ConsoleMatrix {
       out.println();
     }
     notes.forEach((text, n) -> out.println(redactor.redact("[" + n + "] " + text)));
+    new RepeatedPulls(results).print(out, redactor);
     out.flush();
   }
 

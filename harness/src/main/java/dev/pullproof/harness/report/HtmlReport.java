@@ -67,7 +67,7 @@ public final class HtmlReport {
       }
       h.append("</tr>\n");
     }
-    h.append("</table>\n");
+    h.append("</table>\n").append(new RepeatedPulls(results).html(redactor));
     for (Matrix.Row row : matrix.rows()) {
       h.append("<h2 id=\"")
           .append(MarkdownReport.anchor(row.scenario().id()))

@@ -56,6 +56,7 @@ public final class MarkdownReport {
       }
       md.append('\n');
     }
+    md.append(new RepeatedPulls(results).markdown(redactor));
     for (Matrix.Row row : matrix.rows()) {
       md.append("\n## ").append(text(row.scenario().id())).append("\n\n");
       md.append("<a id=\"")

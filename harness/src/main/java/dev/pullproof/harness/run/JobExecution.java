@@ -18,7 +18,8 @@ import java.util.function.Supplier;
 
 /**
  * Runs one job start to end: world up, node up with the rendered files, every pull {@code repeat}
- * times, logs and journals collected, everything stopped. Whatever fails on the way becomes the
+ * times (removing the node's images before each repetition after the first when the scenario asks
+ * for it), logs and journals collected, everything stopped. Whatever fails on the way becomes the
  * outcome's harness error, with what was gathered until then.
  */
 final class JobExecution {
@@ -69,6 +70,9 @@ final class JobExecution {
         cri = Optional.of(node.criPluginLoaded());
         try {
           for (int rep = 1; rep <= scenario.repeat(); rep++) {
+            if (rep > 1 && scenario.removeImages()) {
+              node.removeImages();
+            }
             for (int i = 0; i < scenario.pulls().size(); i++) {
               attempts.add(pull(node, kubelet, scenario, i, rep, world, helperLog));
             }

@@ -18,6 +18,14 @@ public interface Node extends AutoCloseable {
    */
   PullResult pull(PullRequest request);
 
+  /**
+   * Removes every image the node holds and waits until their content is collected, so the next pull
+   * downloads everything again (a scenario's {@code remove_images} between repetitions).
+   *
+   * @throws IllegalStateException when containerd refuses
+   */
+  void removeImages();
+
   /** containerd's log so far, verbatim. */
   String logs();
 

@@ -15,6 +15,8 @@ import java.util.Objects;
  *     auth/token-no-creds}; sorts and shards the catalogue
  * @param timeout the bound on one (scenario, version) run, world start to teardown
  * @param doc what the failure catalogue says about it besides the observed outcome
+ * @param removeImages before each repetition after the first, remove the node's images so every
+ *     repetition downloads again, as a fresh node would
  */
 public record Scenario(
     String id,
@@ -28,7 +30,8 @@ public record Scenario(
     int repeat,
     Duration timeout,
     Expectations expect,
-    ScenarioDoc doc) {
+    ScenarioDoc doc,
+    boolean removeImages) {
 
   public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(2);
 
@@ -59,5 +62,8 @@ public record Scenario(
     }
     Objects.requireNonNull(expect, "expect");
     doc = doc == null ? ScenarioDoc.NONE : doc;
+    if (removeImages && repeat < 2) {
+      throw new IllegalArgumentException("remove_images needs repeat of 2 or more");
+    }
   }
 }

@@ -29,6 +29,7 @@ public final class ScenarioParser {
     "summary",
     "versions",
     "repeat",
+    "remove_images",
     "timeout",
     "world",
     "registries",
@@ -81,6 +82,10 @@ public final class ScenarioParser {
     String summary = root.string("summary").orElse("");
     List<VersionFamily> versions = versions(root);
     int repeat = root.integer("repeat", 1, 10_000).orElse(1L).intValue();
+    boolean removeImages = root.bool("remove_images").orElse(false);
+    if (removeImages && repeat < 2) {
+      root.problem("remove_images", "needs repeat of 2 or more (it acts between repetitions)");
+    }
     Duration timeout = root.duration("timeout").orElse(Scenario.DEFAULT_TIMEOUT);
     Map<String, RegistrySpec> registries = registries(root, file);
     if (root.has("world")) {
@@ -121,7 +126,8 @@ public final class ScenarioParser {
               repeat,
               timeout,
               expect,
-              doc);
+              doc,
+              removeImages);
       return new Parsed(registries, Optional.of(scenario));
     } catch (IllegalArgumentException e) {
       problems.add(1, "", e.getMessage());

@@ -16,6 +16,9 @@ import dev.pullproof.harness.scenario.Via;
 import dev.pullproof.registry.FakeRegistry;
 import dev.pullproof.registry.content.ImagePublisher;
 import dev.pullproof.registry.content.ImageSpec;
+import dev.pullproof.registry.content.PublishedImage;
+import dev.pullproof.registry.fault.Fault;
+import dev.pullproof.registry.fault.FaultRule;
 import dev.pullproof.registry.protocol.RepositoryName;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,6 +76,82 @@ class ContainerdNodeTest {
 
   @ParameterizedTest
   @EnumSource(VersionFamily.class)
+  void removingTheImagesMakesTheNextPullDownloadEveryBlobAgainForCriAndCtrPulls(
+      VersionFamily family) throws Exception {
+    try (FakeRegistry registry = FakeRegistry.builder().start()) {
+      new ImagePublisher(registry.content())
+          .publish(RepositoryName.of("team/app"), "1.0", ImageSpec.builder().layer(4096).build());
+      String image = registry.hostAndPort() + "/team/app:1.0";
+      try (Node node = factory.start(setup(family, plainHttp(family, registry)))) {
+        PullRequest cri =
+            new PullRequest(image, Via.CRI, Optional.empty(), CtrOptions.DEFAULT, TIMEOUT);
+        assertThat(node.pull(cri).success()).isTrue();
+        assertThat(node.pull(cri).success()).isTrue();
+        long kept = registry.journal().count("GET /v2/team/app/blobs/*");
+
+        node.removeImages();
+        assertThat(node.pull(cri).success()).isTrue();
+        long afterCri = registry.journal().count("GET /v2/team/app/blobs/*");
+
+        node.removeImages();
+        assertThat(node.pull(ctr(image, new CtrOptions("", true))).success()).isTrue();
+        node.removeImages();
+        assertThat(node.pull(ctr(image, new CtrOptions("", true))).success()).isTrue();
+        long afterCtr = registry.journal().count("GET /v2/team/app/blobs/*");
+
+        // config and layer: fetched once while the image stays, again after each removal
+        assertThat(kept).isEqualTo(2);
+        assertThat(afterCri).isEqualTo(4);
+        assertThat(afterCtr).isEqualTo(8);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(VersionFamily.class)
+  void whatAFailedPullLeftBehindIsCollectedSoTheNextPullDownloadsEveryBlob(VersionFamily family)
+      throws Exception {
+    try (FakeRegistry registry = FakeRegistry.builder().start()) {
+      PublishedImage published =
+          new ImagePublisher(registry.content())
+              .publish(
+                  RepositoryName.of("team/app"),
+                  "1.0",
+                  ImageSpec.builder().layers(4096, 2 << 20).build());
+      String big =
+          published.representations().get(0).platforms().get(0).layers().get(1).digest().toString();
+      var broken =
+          registry
+              .faults()
+              .add(
+                  FaultRule.builder()
+                      .route("blob")
+                      .method("GET")
+                      .reference(big)
+                      .fault(new Fault.Corrupt(1 << 20))
+                      .build());
+      String image = registry.hostAndPort() + "/team/app:1.0";
+      try (Node node = factory.start(setup(family, plainHttp(family, registry)))) {
+        PullRequest cri =
+            new PullRequest(image, Via.CRI, Optional.empty(), CtrOptions.DEFAULT, TIMEOUT);
+        PullResult failed = node.pull(cri);
+        long before = registry.journal().count("GET /v2/team/app/blobs/* -> 200");
+        broken.remove();
+
+        node.removeImages();
+        PullResult pulled = node.pull(cri);
+
+        assertThat(failed.success()).isFalse();
+        assertThat(pulled.success()).as(pulled.error()).isTrue();
+        // config and both layers, whatever the failed pull had finished
+        assertThat(registry.journal().count("GET /v2/team/app/blobs/* -> 200") - before)
+            .isEqualTo(3);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(VersionFamily.class)
   void aCriPullOnANodeWhoseCriPluginDidNotLoadFailsWithTheKubeletsRpcError(VersionFamily family)
       throws Exception {
     String plugin = containerd(family).imagePlugin();
@@ -119,6 +198,20 @@ class ContainerdNodeTest {
                     + " close table name"
                 : "containerd: failed to load TOML: /etc/containerd/config.toml: (2, 2): unexpected"
                     + " token unclosed table key, was expecting a table key");
+  }
+
+  /** config.toml with config_path, and a hosts.toml reaching the registry over plain HTTP. */
+  private static Map<String, String> plainHttp(VersionFamily family, FakeRegistry registry) {
+    String url = "http://" + registry.hostAndPort();
+    return Map.of(
+        "config.toml",
+        containerd(family).registryConfigToml("/etc/containerd/certs.d"),
+        "certs.d/" + registry.hostAndPort() + "/hosts.toml",
+        "server = \""
+            + url
+            + "\"\n[host.\""
+            + url
+            + "\"]\n  capabilities = [\"pull\", \"resolve\"]\n");
   }
 
   private static NodeSetup setup(VersionFamily family, Map<String, String> files) {

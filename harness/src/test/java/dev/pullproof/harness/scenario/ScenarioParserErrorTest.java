@@ -59,6 +59,8 @@ class ScenarioParserErrorTest {
         "summary = 1|summary|expected a string, got an integer",
         "versions = \"2\"|versions|expected an array, got a string",
         "timeout = \"30 seconds\"|timeout|must be a number with a unit ms, s, m or h",
+        "remove_images = \"yes\"|remove_images|expected true or false, got a string",
+        "remove_images = true|remove_images|needs repeat of 2 or more",
       })
   void aValueOfTheWrongTypeOrRangeNamesTheExpectation(String line, String key, String message) {
     Problem p = only("name = \"x\"\n" + line + "\n" + PULL);

@@ -17,6 +17,16 @@ class ScenarioParserTest {
   }
 
   @Test
+  void removeImagesAsksForAFreshDownloadOnEveryRepetition() {
+    Scenario s =
+        parse(
+            "name = \"r\"\nrepeat = 20\nremove_images = true\n[[pull]]\nimage = \"e.test/a:1\"\n");
+
+    assertThat(s.repeat()).isEqualTo(20);
+    assertThat(s.removeImages()).isTrue();
+  }
+
+  @Test
   void aMinimalScenarioRunsOnEveryVersionWithOnePullViaCri() {
     Scenario s = parse("name = \"min\"\n[[pull]]\nimage = \"example.test/app:1\"\n");
 
@@ -30,6 +40,7 @@ class ScenarioParserTest {
               assertThat(p.auth()).isEqualTo(PullAuth.NONE);
             });
     assertThat(s.repeat()).isEqualTo(1);
+    assertThat(s.removeImages()).isFalse();
     assertThat(s.timeout()).isEqualTo(Scenario.DEFAULT_TIMEOUT);
     assertThat(s.expect().isEmpty()).isTrue();
   }
