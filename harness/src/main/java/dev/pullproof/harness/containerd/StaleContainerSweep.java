@@ -1,6 +1,7 @@
 package dev.pullproof.harness.containerd;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import java.util.ArrayList;
@@ -34,8 +35,8 @@ public final class StaleContainerSweep {
               .withRemoveVolumes(true)
               .exec();
           removed.add(container.getId());
-        } catch (NotFoundException e) {
-          // Removed meanwhile by another sweeping run: the goal is reached.
+        } catch (NotFoundException | ConflictException e) {
+          // Removed meanwhile, or being removed, by another sweeping run: the goal is reached.
         }
       }
     }
