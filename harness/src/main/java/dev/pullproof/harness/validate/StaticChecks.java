@@ -8,6 +8,7 @@ import dev.pullproof.harness.validate.model.NodeContext;
 import dev.pullproof.harness.validate.model.TomlDoc;
 import dev.pullproof.harness.validate.rules.Rule;
 import dev.pullproof.harness.validate.rules.Rules;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -44,10 +45,18 @@ public final class StaticChecks {
    *     registry.example:5000/team/app:1.0}); their registries decide which host directories apply
    * @param targets the containerd families to judge for, at least one
    * @return the findings, worst first, then by file and line
-   * @throws IllegalArgumentException for an empty target list or a string that is no image
-   *     reference
+   * @throws IllegalArgumentException for an empty target list, a string that is no image reference,
+   *     or a hosts dir that is not a directory
    */
   public List<Finding> check(NodeFiles files, List<String> images, List<VersionFamily> targets) {
+    files
+        .hostsDir()
+        .filter(d -> !Files.isDirectory(d))
+        .ifPresent(
+            d -> {
+              throw new IllegalArgumentException(
+                  "hosts dir " + d + ": not a directory (give the copy of the node's certs.d)");
+            });
     NodeContext node =
         new NodeContext(
             new ConfigFile(TomlDoc.read(files.config())),

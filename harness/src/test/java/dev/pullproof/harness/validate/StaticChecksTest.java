@@ -83,5 +83,26 @@ class StaticChecksTest {
     assertThatThrownBy(() -> new StaticChecks().check(files, List.of(), List.of()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("targets");
+    NodeFiles noHosts = new NodeFiles(dir.resolve("config.toml"), Optional.of(dir.resolve("nope")));
+    assertThatThrownBy(() -> new StaticChecks().check(noHosts, List.of(), TestNode.ALL))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not a directory");
+  }
+
+  @Test
+  void aFamilyThatRefusesTheFileIsReportedOnceNotByEveryRule() {
+    TestNode node =
+        new TestNode(dir)
+            .config(
+                "version = 3\n[plugins.\"io.containerd.cri.v1.images\".registry]\n"
+                    + "config_path = \"/etc/containerd/certs.d\"\n")
+            .hosts("docker.io", "[host.\"https://m\"]\n");
+
+    List<Finding> findings = node.check(List.of("nginx"), List.of(V1_7));
+
+    assertThat(findings)
+        .filteredOn(f -> f.severity() != Severity.INFO)
+        .extracting(Finding::rule)
+        .containsExactly("config-version");
   }
 }

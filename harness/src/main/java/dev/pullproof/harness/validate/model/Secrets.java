@@ -1,7 +1,5 @@
 package dev.pullproof.harness.validate.model;
 
-import java.util.Locale;
-
 /**
  * Masks credentials before they reach a finding: header values such as {@code Authorization} and
  * registry {@code auth}/{@code password}/{@code identitytoken} values are shown as their scheme (if
@@ -18,17 +16,6 @@ public final class Secrets {
       return v.substring(0, space) + " ****";
     }
     return "****";
-  }
-
-  /** Header names whose values are credentials. */
-  public static boolean isSecretHeader(String name) {
-    String n = name.toLowerCase(Locale.ROOT);
-    return n.contains("authorization")
-        || n.contains("token")
-        || n.contains("cookie")
-        || n.contains("secret")
-        || n.contains("key")
-        || n.contains("password");
   }
 
   /** Registry auth keys whose values are credentials. */

@@ -4,6 +4,7 @@ import dev.pullproof.harness.scenario.VersionFamily;
 import dev.pullproof.harness.validate.Finding;
 import dev.pullproof.harness.validate.Severity;
 import dev.pullproof.harness.validate.model.ConfigFile;
+import dev.pullproof.harness.validate.model.Layout;
 import dev.pullproof.harness.validate.model.Located;
 import dev.pullproof.harness.validate.model.NodeContext;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ public final class ConfigPathMirrorsRule implements Rule {
         Optional<Located> read = config.registryFor(family);
         if (read.isPresent() && read.get().key().equals(registry.key())) {
           breaks.add(family);
-        } else {
+        } else if (config.layout(family) != Layout.REFUSED) {
           latent.add(family);
         }
       }

@@ -4,6 +4,7 @@ import dev.pullproof.harness.scenario.VersionFamily;
 import dev.pullproof.harness.validate.Finding;
 import dev.pullproof.harness.validate.Severity;
 import dev.pullproof.harness.validate.model.ConfigFile;
+import dev.pullproof.harness.validate.model.Keys;
 import dev.pullproof.harness.validate.model.Located;
 import dev.pullproof.harness.validate.model.NodeContext;
 import java.util.ArrayList;
@@ -102,7 +103,7 @@ public final class DeprecatedSettingRule implements Rule {
                 readers,
                 Severity.WARNING,
                 "registry.configs."
-                    + host
+                    + Keys.part(host)
                     + ".auth is deprecated since containerd 1.5 (removal planned for 2.3); it still"
                     + " works. Credentials in config.toml are readable by anyone who can read the"
                     + " file.",
@@ -124,7 +125,9 @@ public final class DeprecatedSettingRule implements Rule {
                   c.keyOf("tls"),
                   ones,
                   Severity.WARNING,
-                  "registry.configs." + host + ".tls is deprecated; containerd 2.0 removed it.",
+                  "registry.configs."
+                      + Keys.part(host)
+                      + ".tls is deprecated; containerd 2.0 removed it.",
                   fix));
         }
         if (!two.isEmpty()) {
@@ -136,7 +139,7 @@ public final class DeprecatedSettingRule implements Rule {
                   two,
                   Severity.ERROR,
                   "registry.configs."
-                      + host
+                      + Keys.part(host)
                       + ".tls was removed in containerd 2.0: 2.x ignores it (logged: 'Ignoring"
                       + " unknown key in TOML for plugin'), so its CA, client certificate and"
                       + " skip-verify are not used and TLS to "

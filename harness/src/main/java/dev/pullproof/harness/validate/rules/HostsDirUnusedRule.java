@@ -3,6 +3,7 @@ package dev.pullproof.harness.validate.rules;
 import dev.pullproof.harness.scenario.VersionFamily;
 import dev.pullproof.harness.validate.Finding;
 import dev.pullproof.harness.validate.Severity;
+import dev.pullproof.harness.validate.model.Layout;
 import dev.pullproof.harness.validate.model.NodeContext;
 import java.util.List;
 
@@ -23,11 +24,12 @@ public final class HostsDirUnusedRule implements Rule {
         Families.where(
             node.targets(),
             f ->
-                node.config()
-                    .registryFor(f)
-                    .flatMap(r -> r.string("config_path"))
-                    .filter(p -> !p.isBlank())
-                    .isEmpty());
+                node.config().layout(f) != Layout.REFUSED
+                    && node.config()
+                        .registryFor(f)
+                        .flatMap(r -> r.string("config_path"))
+                        .filter(p -> !p.isBlank())
+                        .isEmpty());
     if (unused.isEmpty()) {
       return List.of();
     }
