@@ -255,7 +255,7 @@ public final class KeyCatalog {
     return family == VersionFamily.V2 ? top : top.plus("plugin_dir");
   }
 
-  /** One host's settings in hosts.toml (also the file's top level, with {@code server}). */
+  /** One host's settings in hosts.toml (also the top level); {@code dial_timeout} is new in 2.1. */
   private static Schema hostEntry(VersionFamily family) {
     Schema entry =
         Schema.leaves("capabilities", "ca", "client", "skip_verify", "header", "override_path");

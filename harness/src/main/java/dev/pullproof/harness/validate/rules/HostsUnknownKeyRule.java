@@ -15,7 +15,7 @@ import java.util.List;
 
 /**
  * {@code hosts-unknown-key}: keys hosts.toml does not have (known: server, capabilities, ca,
- * client, skip_verify, header, override_path, and from 2.0 dial_timeout). Every version ignores
+ * client, skip_verify, header, override_path, and from 2.1 dial_timeout). Every version ignores
  * them without a word. {@code credential_helper} in particular was proposed and never merged:
  * containerd never runs the helper and pulls anonymously (observed:
  * writeup/credential-helper-reproduce).
@@ -73,8 +73,10 @@ public final class HostsUnknownKeyRule implements Rule {
           u.line(),
           u.key(),
           m.families(),
-          "dial_timeout exists from containerd 2.0: " + who + " ignores it silently.",
-          "Keep it only for 2.x nodes; 1.x uses its built-in dial timeout.");
+          "dial_timeout exists from containerd 2.1 (the 2.x targeted here is 2.1.9): "
+              + who
+              + " ignores it silently.",
+          "Keep it only for nodes on 2.1 or later; older ones use the built-in dial timeout.");
     }
     return new Finding(
         ID,
@@ -92,6 +94,6 @@ public final class HostsUnknownKeyRule implements Rule {
         u.suggestion().isPresent()
             ? "Rename it to '" + u.suggestion().get() + "'."
             : "Remove it (known keys: server, capabilities, ca, client, skip_verify, header,"
-                + " override_path; 2.x also dial_timeout).");
+                + " override_path; 2.1+ also dial_timeout).");
   }
 }
