@@ -4,7 +4,6 @@ import dev.pullproof.harness.scenario.VersionFamily;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.tomlj.TomlTable;
 
 /** The node's config.toml: its version line and where each family finds the CRI settings. */
 public final class ConfigFile {
@@ -94,10 +93,5 @@ public final class ConfigFile {
       p.table().table("registry").ifPresent(out::add);
     }
     return out;
-  }
-
-  /** The raw table, for rules that walk it. */
-  public Optional<TomlTable> table() {
-    return doc.root().map(TomlTable.class::cast);
   }
 }
