@@ -101,6 +101,23 @@ class ArchitectureTest {
               "dev.pullproof.registry.hub..",
               "dev.pullproof.registry.world..");
 
+  /** The static checks read files only: no containerd, CRI, runner, registry or report. */
+  @ArchTest
+  static final ArchRule staticChecksOnlyReadFiles =
+      noClasses()
+          .that()
+          .resideInAPackage(ROOT + ".validate..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              ROOT + ".containerd..",
+              ROOT + ".cri..",
+              ROOT + ".node..",
+              ROOT + ".run..",
+              ROOT + ".report..",
+              ROOT + ".cli..",
+              "dev.pullproof.registry..");
+
   /** The fake helper is the kubelet's plugin only through the kubelet package. */
   @ArchTest
   static final ArchRule onlyTheKubeletPackageRunsTheHelper =

@@ -1,0 +1,60 @@
+package dev.pullproof.harness.validate.model;
+
+import java.util.List;
+import java.util.Optional;
+import org.tomlj.TomlArray;
+import org.tomlj.TomlTable;
+
+/**
+ * A TOML table together with its dotted key and the line it starts on, so rules can name exactly
+ * where a setting lives.
+ */
+public record Located(TomlTable table, String key, int line) {
+
+  /** The sub-table {@code name}, if it is a table. */
+  public Optional<Located> table(String name) {
+    Object value = table.get(List.of(name));
+    if (value instanceof TomlTable t) {
+      return Optional.of(new Located(t, Keys.join(key, name), Keys.line(table, name, line)));
+    }
+    return Optional.empty();
+  }
+
+  public Optional<String> string(String name) {
+    Object value = table.get(List.of(name));
+    return value instanceof String s ? Optional.of(s) : Optional.empty();
+  }
+
+  public Optional<Object> value(String name) {
+    return Optional.ofNullable(table.get(List.of(name)));
+  }
+
+  public boolean has(String name) {
+    return table.get(List.of(name)) != null;
+  }
+
+  /** A non-empty table or array under {@code name}. */
+  public boolean hasNonEmpty(String name) {
+    Object value = table.get(List.of(name));
+    if (value instanceof TomlTable t) {
+      return !t.isEmpty();
+    }
+    if (value instanceof TomlArray a) {
+      return !a.isEmpty();
+    }
+    return value != null;
+  }
+
+  public String keyOf(String name) {
+    return Keys.join(key, name);
+  }
+
+  public int lineOf(String name) {
+    return Keys.line(table, name, line);
+  }
+
+  /** The direct keys, in the order tomlj keeps them. */
+  public List<String> keys() {
+    return List.copyOf(table.keySet());
+  }
+}

@@ -1,0 +1,96 @@
+package dev.pullproof.harness.validate.rules;
+
+import dev.pullproof.harness.scenario.VersionFamily;
+import dev.pullproof.harness.validate.Finding;
+import dev.pullproof.harness.validate.Severity;
+import dev.pullproof.harness.validate.model.ConfigFile;
+import dev.pullproof.harness.validate.model.Located;
+import dev.pullproof.harness.validate.model.NodeContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code config-path-list}: a colon-separated {@code config_path}. 1.6 and 1.7 split it and use the
+ * first directory that has the registry. 2.1.9's CRI pull through the transfer service (its
+ * default) takes the whole value as one directory, so no hosts.toml under it applies, without a
+ * warning (observed: hosts/colon-config-path-reproduce); its older local pull, used when {@code
+ * use_local_image_pull} or the deprecated mirrors/configs/auths are set, splits it.
+ */
+public final class ConfigPathListRule implements Rule {
+  public static final String ID = "config-path-list";
+
+  @Override
+  public List<Finding> check(NodeContext node) {
+    ConfigFile config = node.config();
+    List<VersionFamily> split = new ArrayList<>();
+    List<VersionFamily> whole = new ArrayList<>();
+    Located where = null;
+    for (VersionFamily family : node.targets()) {
+      Optional<Located> registry = config.registryFor(family);
+      Optional<String> path = registry.flatMap(r -> r.string("config_path"));
+      if (path.isEmpty() || !path.get().contains(":")) {
+        continue;
+      }
+      where = registry.get();
+      if (family == VersionFamily.V2 && !localPull(config, registry.get())) {
+        whole.add(family);
+      } else {
+        split.add(family);
+      }
+    }
+    List<Finding> out = new ArrayList<>();
+    if (where == null) {
+      return out;
+    }
+    String value = where.string("config_path").orElse("");
+    if (!whole.isEmpty()) {
+      out.add(
+          new Finding(
+              ID,
+              Severity.ERROR,
+              config.doc().path(),
+              where.lineOf("config_path"),
+              where.keyOf("config_path"),
+              whole,
+              "config_path \""
+                  + value
+                  + "\" is a colon-separated list: 2.x's CRI pull (transfer service) reads it as"
+                  + " one directory that does not exist, so no hosts.toml under any of them is"
+                  + " used, and nothing is logged.",
+              "Use one directory for config_path on 2.x and put every registry's directory in it."));
+    }
+    if (!split.isEmpty()) {
+      out.add(
+          new Finding(
+              ID,
+              Severity.INFO,
+              config.doc().path(),
+              where.lineOf("config_path"),
+              where.keyOf("config_path"),
+              split,
+              "config_path \""
+                  + value
+                  + "\" is a colon-separated list: containerd "
+                  + Families.label(split)
+                  + " looks for each registry in the directories in order and uses the first that"
+                  + " has it (with _default counting as a match).",
+              "Fine here; keep one directory if the same file will run on 2.x."));
+    }
+    return out;
+  }
+
+  /** 2.x falls back to its local pull (which splits the list) for these settings. */
+  private static boolean localPull(ConfigFile config, Located registry) {
+    boolean forced =
+        config
+            .plugin(dev.pullproof.harness.validate.model.Plugins.CRI_IMAGES)
+            .flatMap(p -> p.value("use_local_image_pull"))
+            .map(Boolean.TRUE::equals)
+            .orElse(false);
+    return forced
+        || registry.hasNonEmpty("mirrors")
+        || registry.hasNonEmpty("configs")
+        || registry.hasNonEmpty("auths");
+  }
+}

@@ -1,0 +1,99 @@
+package dev.pullproof.harness.validate.rules;
+
+import dev.pullproof.harness.scenario.VersionFamily;
+import dev.pullproof.harness.validate.Finding;
+import dev.pullproof.harness.validate.Severity;
+import dev.pullproof.harness.validate.model.HostDir;
+import dev.pullproof.harness.validate.model.KeyCatalog;
+import dev.pullproof.harness.validate.model.Located;
+import dev.pullproof.harness.validate.model.NodeContext;
+import dev.pullproof.harness.validate.model.Schema;
+import dev.pullproof.harness.validate.model.Suggest;
+import dev.pullproof.harness.validate.model.TomlDoc;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code hosts-unknown-key}: keys hosts.toml does not have (known: server, capabilities, ca,
+ * client, skip_verify, header, override_path, and from 2.1 dial_timeout). Every version ignores
+ * them without a word. {@code credential_helper} in particular was proposed and never merged:
+ * containerd never runs the helper and pulls anonymously (observed:
+ * writeup/credential-helper-reproduce).
+ */
+public final class HostsUnknownKeyRule implements Rule {
+  public static final String ID = "hosts-unknown-key";
+
+  @Override
+  public List<Finding> check(NodeContext node) {
+    List<Finding> out = new ArrayList<>();
+    for (HostDir dir : node.hostsFiles()) {
+      TomlDoc doc = dir.hostsToml().orElseThrow();
+      if (doc.root().isEmpty()) {
+        continue;
+      }
+      Located root = new Located(doc.root().get(), "", 1);
+      UnknownKeys unknowns = new UnknownKeys();
+      for (VersionFamily family : node.targets()) {
+        for (Schema.Unknown u : KeyCatalog.hostsFile(family).unknownKeys(root)) {
+          unknowns.add(family, u);
+        }
+      }
+      for (UnknownKeys.Merged m : unknowns.merged()) {
+        out.add(finding(doc, m));
+      }
+    }
+    return out;
+  }
+
+  private static Finding finding(TomlDoc doc, UnknownKeys.Merged m) {
+    Schema.Unknown u = m.unknown();
+    String who = "containerd " + Families.label(m.families());
+    if (u.name().startsWith("credential")) {
+      return new Finding(
+          ID,
+          Severity.WARNING,
+          doc.path(),
+          u.line(),
+          u.key(),
+          m.families(),
+          "hosts.toml has no credential field ('"
+              + u.name()
+              + "' was proposed for containerd and never merged): "
+              + who
+              + " ignores it silently, never runs the helper and pulls anonymously; a private"
+              + " repository then fails with 'pull access denied ... insufficient_scope'.",
+          "Remove it. Give credentials as Kubernetes imagePullSecrets or a kubelet image credential"
+              + " provider (which can wrap the same helper).");
+    }
+    if (u.name().equals("dial_timeout")) {
+      return new Finding(
+          ID,
+          Severity.WARNING,
+          doc.path(),
+          u.line(),
+          u.key(),
+          m.families(),
+          "dial_timeout exists from containerd 2.1 (the 2.x targeted here is 2.1.9): "
+              + who
+              + " ignores it silently.",
+          "Keep it only for nodes on 2.1 or later; older ones use the built-in dial timeout.");
+    }
+    return new Finding(
+        ID,
+        Severity.WARNING,
+        doc.path(),
+        u.line(),
+        u.key(),
+        m.families(),
+        "'"
+            + u.name()
+            + "' is not a hosts.toml key: "
+            + who
+            + " ignores it silently."
+            + Suggest.didYouMean(u.suggestion()),
+        u.suggestion().isPresent()
+            ? "Rename it to '" + u.suggestion().get() + "'."
+            : "Remove it (known keys: server, capabilities, ca, client, skip_verify, header,"
+                + " override_path; 2.1+ also dial_timeout).");
+  }
+}
