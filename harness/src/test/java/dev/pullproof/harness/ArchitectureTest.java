@@ -106,7 +106,8 @@ class ArchitectureTest {
   static final ArchRule staticChecksOnlyReadFiles =
       noClasses()
           .that()
-          .resideInAPackage(ROOT + ".validate..")
+          .resideInAnyPackage(
+              ROOT + ".validate", ROOT + ".validate.rules..", ROOT + ".validate.model..")
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(
@@ -117,6 +118,17 @@ class ArchitectureTest {
               ROOT + ".report..",
               ROOT + ".cli..",
               "dev.pullproof.registry..");
+
+  /** The live check runs the user's files like a scenario: through the runner's node seam. */
+  @ArchTest
+  static final ArchRule liveCheckGoesThroughTheRunner =
+      noClasses()
+          .that()
+          .resideInAnyPackage(ROOT + ".validate.live..", ROOT + ".validate.output..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              ROOT + ".containerd..", ROOT + ".cri..", ROOT + ".node..", ROOT + ".cli..");
 
   /** The fake helper is the kubelet's plugin only through the kubelet package. */
   @ArchTest

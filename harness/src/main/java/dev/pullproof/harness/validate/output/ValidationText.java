@@ -1,0 +1,111 @@
+package dev.pullproof.harness.validate.output;
+
+import dev.pullproof.harness.report.Redactor;
+import dev.pullproof.harness.scenario.VersionFamily;
+import dev.pullproof.harness.validate.Finding;
+import dev.pullproof.harness.validate.Severity;
+import dev.pullproof.harness.validate.Validation;
+import dev.pullproof.harness.validate.live.VersionResult;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The human report: what breaks on the newer version first, then the static findings with their
+ * fixes, then what each version did, then what the live check could not reproduce. Secrets masked.
+ */
+public final class ValidationText {
+  private final Redactor redactor;
+
+  public ValidationText(Redactor redactor) {
+    this.redactor = redactor;
+  }
+
+  public String render(Validation v) {
+    StringBuilder out = new StringBuilder();
+    out.append("pullproof validate ")
+        .append(v.files().config())
+        .append(v.files().hostsDir().map(d -> " with " + d).orElse(""))
+        .append("\n  images: ")
+        .append(String.join(", ", v.images()))
+        .append("\n  containerd: ")
+        .append(v.targets().stream().map(VersionFamily::label).collect(Collectors.joining(", ")))
+        .append("\n\n");
+    List<String> breaks = v.breaks();
+    out.append("What breaks on upgrade\n");
+    if (v.targets().size() < 2) {
+      out.append("  (one version only: name two with --containerd to compare)\n");
+    } else if (breaks.isEmpty()) {
+      out.append("  nothing: every newer version did what the older one did\n");
+    }
+    breaks.forEach(b -> out.append("  BREAKS on ").append(b).append('\n'));
+    out.append('\n');
+    findings(out, v.findings());
+    for (VersionResult r : v.versions()) {
+      version(out, r);
+    }
+    if (!v.notes().isEmpty()) {
+      out.append("Not reproduced by the live check\n");
+      v.notes().forEach(n -> out.append("  - ").append(n).append('\n'));
+      out.append('\n');
+    }
+    out.append(v.failed() ? "Verdict: NOT READY" : "Verdict: ready").append('\n');
+    return redactor.redact(out.toString());
+  }
+
+  private static void findings(StringBuilder out, List<Finding> findings) {
+    long errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
+    long warnings = findings.stream().filter(f -> f.severity() == Severity.WARNING).count();
+    out.append("Static findings: ")
+        .append(errors)
+        .append(" error(s), ")
+        .append(warnings)
+        .append(" warning(s), ")
+        .append(findings.size() - errors - warnings)
+        .append(" note(s)\n");
+    for (Finding f : findings) {
+      out.append("  ")
+          .append(f.severity())
+          .append(' ')
+          .append(Validation.location(f))
+          .append(f.message())
+          .append(" [")
+          .append(f.versions().stream().map(VersionFamily::label).collect(Collectors.joining(",")))
+          .append("; ")
+          .append(f.rule())
+          .append("]\n");
+      if (!f.fix().isEmpty()) {
+        out.append("      fix: ").append(f.fix()).append('\n');
+      }
+    }
+    out.append('\n');
+  }
+
+  private static void version(StringBuilder out, VersionResult r) {
+    out.append("containerd ")
+        .append(r.family().label())
+        .append(r.containerdVersion().isEmpty() ? "" : " (" + r.containerdVersion() + ")")
+        .append(": ");
+    if (r.harnessError().isPresent()) {
+      out.append("the live check did not complete: ").append(r.harnessError().get()).append("\n\n");
+      return;
+    }
+    out.append(r.criLoaded().orElse(false) ? "CRI plugin loaded" : "CRI plugin NOT loaded")
+        .append('\n');
+    for (VersionResult.ImageResult i : r.images()) {
+      out.append("  ")
+          .append(i.image())
+          .append(": ")
+          .append(i.pulled() ? "pulled" : "FAILED: " + i.error())
+          .append('\n');
+    }
+    if (!r.hostsTried().isEmpty()) {
+      out.append("  requests, in order:\n");
+      r.hostsTried().forEach(h -> out.append("    ").append(h).append('\n'));
+    }
+    if (!r.logged().isEmpty()) {
+      out.append("  containerd logged:\n");
+      r.logged().forEach(l -> out.append("    ").append(l).append('\n'));
+    }
+    out.append('\n');
+  }
+}
