@@ -86,6 +86,17 @@ public final class WorldInstaller {
     Path certificates;
   }
 
+  private static final int BIND_ATTEMPTS = 3;
+
+  private static boolean addressInUse(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.BindException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Starts these registries; on any failure stops those already started. */
   public World start(Collection<RegistrySpec> specs) {
     Built b = new Built();
@@ -99,7 +110,20 @@ public final class WorldInstaller {
         String ip = port == 0 ? addresses.lease() : addresses.lease(port);
         b.leased.add(ip);
         if (spec.serves()) {
-          FakeRegistry registry = start(spec, ip, specs, b);
+          FakeRegistry registry = null;
+          for (int attempt = 1; registry == null; attempt++) {
+            try {
+              registry = start(spec, ip, specs, b);
+            } catch (IllegalStateException e) {
+              if (port == 0 || attempt == BIND_ATTEMPTS || !addressInUse(e)) {
+                throw e;
+              }
+              // Something outside the pool took the port after the lease checked it: keep that
+              // address leased (out of the pool) until the world ends and take another.
+              ip = addresses.lease(port);
+              b.leased.add(ip);
+            }
+          }
           b.registries.put(spec.name(), registry);
           port = registry.port();
           publish(spec, registry);
@@ -108,7 +132,8 @@ public final class WorldInstaller {
         }
         b.placeholders.put(spec.name(), values(spec, ip, port));
         b.directUrls.put(spec.name(), scheme(spec) + "://" + ip + ":" + port);
-        spec.host().ifPresent(h -> b.extraHosts.put(h, ip));
+        String bound = ip;
+        spec.host().ifPresent(h -> b.extraHosts.put(h, bound));
       }
       for (RegistrySpec spec : specs) {
         // A realm may name any host of the world, known only now.
