@@ -46,9 +46,7 @@ public record Validation(
       VersionFamily older = targets.get(i - 1);
       VersionFamily newer = targets.get(i);
       for (Finding f : findings) {
-        if (f.severity() == Severity.ERROR
-            && f.versions().contains(newer)
-            && !f.versions().contains(older)) {
+        if (f.severity() == Severity.ERROR && f.versions().contains(newer) && !errorOn(older, f)) {
           found.add(
               newer.label() + " (fine on " + older.label() + "): " + location(f) + f.message());
         }
@@ -86,6 +84,17 @@ public record Validation(
     return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR)
         || versions.stream().anyMatch(v -> !v.allPulled() || !v.criLoaded().orElse(false))
         || !breaks().isEmpty();
+  }
+
+  /** An error of the same rule in the same file on that version: the newer one is not new. */
+  private boolean errorOn(VersionFamily family, Finding newer) {
+    return findings.stream()
+        .anyMatch(
+            f ->
+                f.severity() == Severity.ERROR
+                    && f.versions().contains(family)
+                    && f.rule().equals(newer.rule())
+                    && f.file().equals(newer.file()));
   }
 
   private Optional<VersionResult> result(VersionFamily family) {
