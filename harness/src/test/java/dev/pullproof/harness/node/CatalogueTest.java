@@ -35,7 +35,7 @@ class CatalogueTest {
    * A bound on (scenario, version) runs in one test run, about a second each here: past it, CI
    * should shard ({@code -Dpullproof.shard}) rather than grow one job without limit.
    */
-  static final int MAX_RUNS = 300;
+  static final int MAX_RUNS = 450;
 
   private final ScenarioRunner runner =
       ScenarioRunner.forNodes(

@@ -64,6 +64,7 @@ public final class LiveWorld {
     toml.append("[containerd.files]\n");
     file(toml, "config.toml", "{ file = \"" + escape(config.toString()) + "\" }");
     placeHostsDir(toml, node, hostsFiles);
+    node.tlsFiles().forEach((path, pem) -> placeTlsFile(toml, path, pem));
     for (ImageRef image : images) {
       toml.append("\n[[pull]]\nimage = \"").append(escape(image.original())).append("\"\n");
     }
@@ -184,14 +185,16 @@ public final class LiveWorld {
         }
       }
     }
-    tlsFiles.forEach(
-        (nodePath, pem) -> {
-          if (nodePath.startsWith(ETC) && !nodePath.startsWith(ETC + "pullproof/")) {
-            file(toml, nodePath.substring(ETC.length()), "\"" + pem + "\"");
-          } else {
-            notes.add(nodePath + " is outside /etc/containerd: the world's TLS file is not there");
-          }
-        });
+    tlsFiles.forEach((nodePath, pem) -> placeTlsFile(toml, nodePath, pem));
+  }
+
+  /** The world's CA or client file where the user's config expects its own. */
+  private void placeTlsFile(StringBuilder toml, String nodePath, String pem) {
+    if (nodePath.startsWith(ETC) && !nodePath.startsWith(ETC + "pullproof/")) {
+      file(toml, nodePath.substring(ETC.length()), "\"" + pem + "\"");
+    } else {
+      notes.add(nodePath + " is outside /etc/containerd: the world's TLS file is not there");
+    }
   }
 
   private static void file(StringBuilder toml, String path, String value) {

@@ -3,7 +3,9 @@ package dev.pullproof.harness.validate.live;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.tomlj.Toml;
 import org.tomlj.TomlArray;
@@ -14,20 +16,32 @@ import org.tomlj.TomlTable;
  * What the live check needs from a user's config.toml, read leniently (the static checks judge the
  * file; here an unparsable file simply names no hosts): the hosts directory containerd's CRI plugin
  * reads and the hosts named by the deprecated registry tables, under every plugin name any version
- * uses.
+ * uses, and the TLS files {@code registry.configs} points at.
  */
-record NodeConfig(Optional<String> configPath, List<String> mirrorEndpoints, List<String> hosts) {
+record NodeConfig(
+    Optional<String> configPath,
+    List<String> mirrorEndpoints,
+    List<String> hosts,
+    Map<String, String> tlsFiles) {
   private static final List<String> REGISTRY_TABLES =
       List.of(
           "plugins.\"io.containerd.grpc.v1.cri\".registry",
           "plugins.\"io.containerd.cri.v1.images\".registry",
           "plugins.cri.registry");
 
+  /** registry.configs.*.tls keys and the world file that replaces each. */
+  private static final String[][] TLS_FILES = {
+    {"ca_file", "{{tls.ca_pem}}"},
+    {"cert_file", "{{tls.client_cert_pem}}"},
+    {"key_file", "{{tls.client_key_pem}}"}
+  };
+
   static NodeConfig read(Path config) throws IOException {
     TomlParseResult toml = Toml.parse(config);
     Optional<String> configPath = Optional.empty();
     List<String> endpoints = new ArrayList<>();
     List<String> hosts = new ArrayList<>();
+    Map<String, String> tlsFiles = new LinkedHashMap<>();
     for (String key : REGISTRY_TABLES) {
       TomlTable registry = toml.getTable(key);
       if (registry == null) {
@@ -52,9 +66,18 @@ record NodeConfig(Optional<String> configPath, List<String> mirrorEndpoints, Lis
       TomlTable configs = registry.getTable("configs");
       if (configs != null) {
         hosts.addAll(configs.keySet());
+        for (String host : configs.keySet()) {
+          TomlTable tls =
+              configs.isTable(List.of(host, "tls")) ? configs.getTable(List.of(host, "tls")) : null;
+          for (int i = 0; tls != null && i < TLS_FILES.length; i++) {
+            if (tls.isString(TLS_FILES[i][0])) {
+              tlsFiles.put(tls.getString(TLS_FILES[i][0]), TLS_FILES[i][1]);
+            }
+          }
+        }
       }
     }
-    return new NodeConfig(configPath, endpoints, hosts);
+    return new NodeConfig(configPath, endpoints, hosts, tlsFiles);
   }
 
   /** The first directory of config_path: where containerd looks first for hosts directories. */
