@@ -27,6 +27,7 @@ public final class LiveWorld {
   private final Map<String, HostBehaviour> choices;
   private final Credentials credentials;
   private final List<String> notes = new ArrayList<>();
+  private boolean caNoted;
 
   /**
    * @param choices by {@code host} or {@code host:port}; a host not named answers
@@ -172,9 +173,11 @@ public final class LiveWorld {
     String base = target.get().substring(ETC.length()).replaceAll("/+$", "");
     Map<String, String> tlsFiles = new LinkedHashMap<>();
     for (HostsFile h : hostsFiles) {
-      h.caFiles().forEach(f -> tlsFiles.put(f, "{{tls.ca_pem}}"));
-      h.clientCerts().forEach(f -> tlsFiles.put(f, "{{tls.client_cert_pem}}"));
-      h.clientKeys().forEach(f -> tlsFiles.put(f, "{{tls.client_key_pem}}"));
+      // A relative path is relative to the hosts.toml's own directory, as containerd reads it.
+      String own = ETC + base + "/" + h.directory() + "/";
+      h.caFiles().forEach(f -> tlsFiles.put(absolute(own, f), "{{tls.ca_pem}}"));
+      h.clientCerts().forEach(f -> tlsFiles.put(absolute(own, f), "{{tls.client_cert_pem}}"));
+      h.clientKeys().forEach(f -> tlsFiles.put(absolute(own, f), "{{tls.client_key_pem}}"));
     }
     try (Stream<Path> walk = Files.walk(hostsDir.get())) {
       for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
@@ -188,8 +191,18 @@ public final class LiveWorld {
     tlsFiles.forEach((nodePath, pem) -> placeTlsFile(toml, nodePath, pem));
   }
 
+  private static String absolute(String dir, String path) {
+    return path.startsWith("/") ? path : dir + path;
+  }
+
   /** The world's CA or client file where the user's config expects its own. */
   private void placeTlsFile(StringBuilder toml, String nodePath, String pem) {
+    if (pem.contains("ca_pem") && !caNoted) {
+      caNoted = true;
+      notes.add(
+          "the world's one CA also stands in the node's system trust store, so a CA file that a"
+              + " version ignores still verifies here: the static findings name such settings");
+    }
     if (nodePath.startsWith(ETC) && !nodePath.startsWith(ETC + "pullproof/")) {
       file(toml, nodePath.substring(ETC.length()), "\"" + pem + "\"");
     } else {
