@@ -7,10 +7,10 @@ import dev.pullproof.harness.validate.StaticChecks;
 import dev.pullproof.harness.validate.Validation;
 import dev.pullproof.harness.validate.live.Credentials;
 import dev.pullproof.harness.validate.live.HostBehaviour;
-import dev.pullproof.harness.validate.live.ImageRef;
 import dev.pullproof.harness.validate.live.LiveCheck;
 import dev.pullproof.harness.validate.live.LiveWorld;
 import dev.pullproof.harness.validate.live.VersionResult;
+import dev.pullproof.harness.validate.model.ImageRef;
 import dev.pullproof.harness.validate.output.ValidationJUnit;
 import dev.pullproof.harness.validate.output.ValidationJson;
 import dev.pullproof.harness.validate.output.ValidationText;
@@ -155,7 +155,15 @@ final class ValidateCommand implements Callable<Integer> {
     List<ImageRef> refs = new ArrayList<>();
     for (String image : images) {
       try {
-        refs.add(ImageRef.parse(image));
+        ImageRef ref = ImageRef.parse(image);
+        if (!ref.digest().isEmpty() && !staticOnly) {
+          throw usage(
+              "--image "
+                  + image
+                  + " pins a digest; the live check serves images of its own, so give it by tag"
+                  + " (or use --static-only)");
+        }
+        refs.add(ref);
       } catch (IllegalArgumentException e) {
         throw usage("--image " + e.getMessage());
       }

@@ -1,5 +1,6 @@
 package dev.pullproof.harness.validate.live;
 
+import dev.pullproof.harness.validate.model.ImageRef;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,6 +6,7 @@ import dev.pullproof.harness.scenario.ContainerdFile;
 import dev.pullproof.harness.scenario.RegistrySpec;
 import dev.pullproof.harness.scenario.Scenario;
 import dev.pullproof.harness.scenario.ScenarioParser;
+import dev.pullproof.harness.validate.model.ImageRef;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

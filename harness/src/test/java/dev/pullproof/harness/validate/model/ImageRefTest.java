@@ -1,8 +1,9 @@
-package dev.pullproof.harness.validate.live;
+package dev.pullproof.harness.validate.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pullproof.harness.validate.live.Endpoint;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -17,7 +18,8 @@ class ImageRefTest {
     "docker.io/library/nginx:1.25, docker.io, library/nginx, 1.25",
     "registry.corp:5000/team/app:1.0, registry.corp:5000, team/app, 1.0",
     "localhost/app, localhost, app, latest",
-    "ghcr.io/org/tool, ghcr.io, org/tool, latest"
+    "ghcr.io/org/tool, ghcr.io, org/tool, latest",
+    "index.docker.io/library/nginx, docker.io, library/nginx, latest"
   })
   void splitsRegistryRepositoryAndTag(String ref, String registry, String repo, String tag) {
     ImageRef image = ImageRef.parse(ref);
@@ -27,11 +29,20 @@ class ImageRefTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "bad ref", "Team/App:1", "nginx@sha256:abc"})
+  @ValueSource(strings = {"", "bad ref", "Team/App:1"})
   void rejectsWhatIsNoTaggedReferenceSayingWhy(String ref) {
     assertThatThrownBy(() -> ImageRef.parse(ref))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'" + ref + "'");
+  }
+
+  @org.junit.jupiter.api.Test
+  void aDigestIsKeptApartFromTheRepository() {
+    ImageRef image = ImageRef.parse("docker.io/library/nginx@sha256:abc");
+    assertThat(image.host()).isEqualTo("docker.io");
+    assertThat(image.repository()).isEqualTo("library/nginx");
+    assertThat(image.digest()).isEqualTo("sha256:abc");
+    assertThat(image.tag()).isEmpty();
   }
 
   @ParameterizedTest
