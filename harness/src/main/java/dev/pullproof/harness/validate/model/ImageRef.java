@@ -18,8 +18,11 @@ public record ImageRef(
 
   public static ImageRef parse(String ref) {
     String text = ref == null ? "" : ref.strip();
-    if (text.isEmpty() || text.contains(" ")) {
-      throw new IllegalArgumentException("'" + ref + "' is not an image reference");
+    if (text.isEmpty() || text.contains(" ") || text.contains("://")) {
+      throw new IllegalArgumentException(
+          "'"
+              + ref
+              + "' is not an image reference (write e.g. registry.example:5000/team/app:1.0)");
     }
     String registry = DOCKER_HUB;
     String rest = text;

@@ -29,7 +29,7 @@ class ImageRefTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "bad ref", "Team/App:1"})
+  @ValueSource(strings = {"", "bad ref", "Team/App:1", "https://x/y"})
   void rejectsWhatIsNoTaggedReferenceSayingWhy(String ref) {
     assertThatThrownBy(() -> ImageRef.parse(ref))
         .isInstanceOf(IllegalArgumentException.class)
