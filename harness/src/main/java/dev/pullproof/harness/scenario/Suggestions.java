@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * "Did you mean" for misspelt keys and names: the closest candidate within a small edit distance.
  */
-final class Suggestions {
+public final class Suggestions {
   private Suggestions() {}
 
   /**
@@ -32,7 +32,7 @@ final class Suggestions {
   }
 
   /** Levenshtein distance, with a swap of two neighbours counted as one edit. */
-  static int distance(String a, String b) {
+  public static int distance(String a, String b) {
     int[][] d = new int[a.length() + 1][b.length() + 1];
     for (int i = 0; i <= a.length(); i++) {
       d[i][0] = i;

@@ -1,5 +1,6 @@
 package dev.pullproof.harness.validate.model;
 
+import dev.pullproof.harness.scenario.Suggestions;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Optional;
@@ -22,29 +23,8 @@ public final class Suggest {
     return suggestion.map(s -> " Did you mean '" + s + "'?").orElse("");
   }
 
-  /** Edit distance, a swap of two neighbours counting as one edit (optimal string alignment). */
+  /** Edit distance, a swap of two neighbours counting as one edit: the scenario parser's. */
   static int distance(String a, String b) {
-    int[][] d = new int[a.length() + 1][b.length() + 1];
-    for (int i = 0; i <= a.length(); i++) {
-      d[i][0] = i;
-    }
-    for (int j = 0; j <= b.length(); j++) {
-      d[0][j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        boolean swapped =
-            i > 1
-                && j > 1
-                && a.charAt(i - 1) == b.charAt(j - 2)
-                && a.charAt(i - 2) == b.charAt(j - 1);
-        if (swapped) {
-          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-      }
-    }
-    return d[a.length()][b.length()];
+    return Suggestions.distance(a, b);
   }
 }
