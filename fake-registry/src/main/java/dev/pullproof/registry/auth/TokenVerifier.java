@@ -40,6 +40,10 @@ final class TokenVerifier {
       claims = jwt.getJWTClaimsSet();
     } catch (ParseException e) {
       throw new InvalidTokenException("token is not a signed JWT: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      // The JOSE parser throws unchecked exceptions on some well-formed JSON it does not expect
+      // (a header of JSON null gives a NullPointerException): still a bad token, not a 500.
+      throw new InvalidTokenException("token is not a signed JWT: " + e, e);
     }
     if (!issuer.equals(claims.getIssuer())) {
       throw new InvalidTokenException("token issuer " + claims.getIssuer() + " is not " + issuer);

@@ -39,7 +39,9 @@ public final class ManifestParser {
     if (mediaType == null || !MediaTypes.MANIFESTS.contains(mediaType)) {
       throw ErrorCode.MANIFEST_INVALID.exception("unsupported manifest media type: " + mediaType);
     }
-    if (root.path("schemaVersion").asInt() != 2) {
+    JsonNode schemaVersion = root.path("schemaVersion");
+    // asInt() would read the string "2" as 2: a manifest's schemaVersion is a JSON number.
+    if (!schemaVersion.isIntegralNumber() || schemaVersion.asInt() != 2) {
       throw ErrorCode.MANIFEST_INVALID.exception("schemaVersion must be 2");
     }
     List<StoredManifest.Child> children = new ArrayList<>();

@@ -77,7 +77,19 @@ final class UploadHandler implements RouteHandler {
   private void patch(HttpServerExchange exchange, UploadSession session) throws IOException {
     String range = exchange.getRequestHeaders().getFirst(Headers.CONTENT_RANGE);
     if (range != null) {
-      long start = rangeStart(range);
+      long[] startEnd = contentRange(range);
+      long start = startEnd[0];
+      long declared = exchange.getRequestContentLength();
+      if (declared >= 0 && declared != startEnd[1] - start + 1) {
+        // The spec table's code for a length that does not match the content.
+        throw ErrorCode.SIZE_INVALID.exception(
+            "Content-Range '"
+                + range
+                + "' covers "
+                + (startEnd[1] - start + 1)
+                + " bytes but the chunk has "
+                + declared);
+      }
       if (start != session.size()) {
         throw ErrorCode.RANGE_INVALID
             .exception(
@@ -129,11 +141,26 @@ final class UploadHandler implements RouteHandler {
     return "0-" + Math.max(0, size - 1);
   }
 
-  private static long rangeStart(String header) {
+  /**
+   * Parses {@code <start>-<end>} (inclusive, as the spec writes it; a {@code bytes } prefix and a
+   * {@code /<total>} suffix are tolerated). Anything else, or an end before the start, is
+   * RANGE_INVALID.
+   */
+  private static long[] contentRange(String header) {
     String value = header.startsWith("bytes ") ? header.substring(6) : header;
+    int slash = value.indexOf('/');
+    if (slash >= 0) {
+      value = value.substring(0, slash);
+    }
     int dash = value.indexOf('-');
     try {
-      return Long.parseLong(value.substring(0, dash < 0 ? value.length() : dash).trim());
+      long start = Long.parseLong(value.substring(0, dash).trim());
+      long end = Long.parseLong(value.substring(dash + 1).trim());
+      if (start < 0 || end < start) {
+        throw ErrorCode.RANGE_INVALID.exception(
+            "Content-Range '" + header + "' ends before it starts");
+      }
+      return new long[] {start, end};
     } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
       throw ErrorCode.RANGE_INVALID.exception("Content-Range '" + header + "' is not start-end");
     }

@@ -216,6 +216,14 @@ class TokenServiceTest {
     assertRejected(tokens, "not-a-jwt", "not a signed JWT");
   }
 
+  /** Found by AuthParserProperties: nimbus threw a NullPointerException, answered with 500. */
+  @Test
+  void rejectsAHeaderThatIsJsonNull() {
+    String claims = payloadOf(validToken());
+
+    assertRejected(tokens, b64("null") + "." + claims + ".c2ln", "not a signed JWT");
+  }
+
   @Test
   void refreshTokensAreOpaqueAndBoundToTheirSubject() {
     String refresh = tokens.issueRefreshToken("alice");

@@ -1,10 +1,13 @@
 package dev.pullproof.harness.report;
 
 import dev.pullproof.harness.scenario.AuthSpec;
+import dev.pullproof.harness.scenario.ContainerdFile;
+import dev.pullproof.harness.scenario.MirrorSpec;
 import dev.pullproof.harness.scenario.PullAuth;
 import dev.pullproof.harness.scenario.PullSpec;
 import dev.pullproof.harness.scenario.RegistrySpec;
 import dev.pullproof.harness.scenario.Scenario;
+import dev.pullproof.harness.scenario.VersionFamily;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -51,19 +54,33 @@ public final class Redactor {
     for (Scenario s : scenarios) {
       for (RegistrySpec r : s.registries().values()) {
         AuthSpec auth = r.auth();
-        auth.users().forEach((user, password) -> add(secrets, user, password));
+        auth.users().forEach((user, password) -> addPair(secrets, user, password));
+        r.mirror()
+            .flatMap(MirrorSpec::credentials)
+            .ifPresent(c -> addPair(secrets, c.username(), c.password()));
       }
       for (PullSpec p : s.pulls()) {
         if (p.auth() instanceof PullAuth.PullSecret secret) {
-          add(secrets, secret.username(), secret.password());
+          addPair(secrets, secret.username(), secret.password());
+        }
+        if (p.auth() instanceof PullAuth.CredentialProvider provider) {
+          FileSecrets.collect(provider.script().text(), secrets);
+        }
+      }
+      // Static headers and registry.configs auth live in containerd's files, for any version.
+      for (VersionFamily family : VersionFamily.values()) {
+        for (ContainerdFile file : s.containerd().filesFor(family)) {
+          FileSecrets.collect(file.text(), secrets);
         }
       }
     }
     return new Redactor(secrets);
   }
 
-  private static void add(Set<String> secrets, String user, String password) {
+  /** The password, and user:password raw and base64-encoded (standard and URL alphabets). */
+  static void addPair(Set<String> secrets, String user, String password) {
     secrets.add(password);
+    secrets.add(Base64.getEncoder().encodeToString(password.getBytes(StandardCharsets.UTF_8)));
     String pair = user + ":" + password;
     secrets.add(Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
     secrets.add(Base64.getUrlEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));

@@ -97,6 +97,75 @@ class SecretHygieneTest {
     assertThat(String.join("", texts)).contains("Basic ***").contains("password=***");
   }
 
+  /**
+   * Secrets that no registry user or pull secret repeats: mirror credentials, a static header and
+   * registry.configs auth in containerd's files, a credential provider's answer. Each is known to
+   * the redactor in every form.
+   */
+  @Test
+  void secretsOnlyInMirrorsFilesAndHelperScriptsAreMasked() {
+    String staticBasic =
+        Base64.getEncoder().encodeToString("hdr:Static-0nly-pw".getBytes(StandardCharsets.UTF_8));
+    String configAuth =
+        Base64.getEncoder().encodeToString("cfg:Auth-0nly-pw".getBytes(StandardCharsets.UTF_8));
+    Scenario s =
+        Results.scenario(
+            dir,
+            "file-secrets",
+            """
+            name = "file-secrets"
+            [registries.up]
+            images = ["library/base:1.0"]
+            [registries.mirror]
+            mirror_of = { registry = "up", credentials = { username = "m", password = "Mirror-0nly-pw" } }
+            [containerd.files]
+            "config.toml" = \"""
+            version = 2
+            [plugins."io.containerd.grpc.v1.cri".registry.configs."r.test".auth]
+              username = "conf"
+              password = "Config-0nly-pw"
+            [plugins."io.containerd.grpc.v1.cri".registry.configs."s.test".auth]
+              auth = "%s"
+              identitytoken = "Identity-0nly-token"
+            \"""
+            "certs.d/r.test/hosts.toml" = \"""
+            [host."http://r.test".header]
+              authorization = "Basic %s"
+              x-token = "plain"
+            \"""
+            [[pull]]
+            image = "{{up.address}}/library/base:1.0"
+            credential_provider = { match_images = ["{{up.address}}"], script = \"""
+            {"rules": [{"image": "**", "answer": {"username": "h", "secret": "Helper-0nly-pw"}}]}
+            \""" }
+            """
+                .formatted(configAuth, staticBasic));
+    Redactor redactor = Redactor.forScenarios(List.of(s));
+
+    for (String secret :
+        List.of(
+            "Mirror-0nly-pw",
+            "m:Mirror-0nly-pw",
+            "Config-0nly-pw",
+            "conf:Config-0nly-pw",
+            "Auth-0nly-pw",
+            configAuth,
+            "Identity-0nly-token",
+            "Static-0nly-pw",
+            staticBasic,
+            "Helper-0nly-pw",
+            b64("h:Helper-0nly-pw"),
+            b64("Helper-0nly-pw"),
+            b64("m:Mirror-0nly-pw"))) {
+      assertThat(redactor.redact("x " + secret + " y")).as(secret).isEqualTo("x *** y");
+    }
+    assertThat(redactor.redact("x-token plain")).isEqualTo("x-token plain");
+  }
+
+  private static String b64(String text) {
+    return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+  }
+
   @Test
   void tokenShapesAreMaskedButPlainWordsAfterTheSchemeNameStay() {
     Redactor r = Redactor.of(java.util.Set.of());
