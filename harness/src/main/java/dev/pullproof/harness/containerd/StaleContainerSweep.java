@@ -1,6 +1,7 @@
 package dev.pullproof.harness.containerd;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import java.util.ArrayList;
@@ -34,8 +35,9 @@ public final class StaleContainerSweep {
               .withRemoveVolumes(true)
               .exec();
           removed.add(container.getId());
-        } catch (NotFoundException e) {
-          // Removed meanwhile by another sweeping run: the goal is reached.
+        } catch (NotFoundException | ConflictException e) {
+          // Removed (or being removed: 409 "removal already in progress") meanwhile by another
+          // sweeping run on the same engine: the goal is reached.
         }
       }
     }
