@@ -273,7 +273,7 @@ class WorldTablesParserTest {
         Arguments.of(
             "name = \"x\"\n[registries.hub]\ntls = true\n[containerd.files]\n\"a\" = \"{{tls.cert}}\"",
             "containerd.files.a",
-            "unknown placeholder {{tls.cert}}; known: [ca, client_cert, client_key]"),
+            "unknown placeholder {{tls.cert}}; known: [ca, client_cert, client_key, ca_pem, client_cert_pem, client_key_pem]"),
         Arguments.of(
             "name = \"x\"\n[containerd.files]\n\"pullproof/ca.crt\" = \"x\"",
             "containerd.files.\"pullproof/ca.crt\"",
