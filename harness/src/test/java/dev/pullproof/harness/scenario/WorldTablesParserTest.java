@@ -147,6 +147,14 @@ class WorldTablesParserTest {
             "registries.hub.faults[0].seed",
             "seed goes with chance"),
         Arguments.of(
+            hub + "fault = \"reset\"\nchance = 0.5\nchance_by = \"order\"",
+            "registries.hub.faults[0].chance_by",
+            "must be \"arrival\" or \"request\", got \"order\""),
+        Arguments.of(
+            hub + "fault = \"reset\"\nchance_by = \"request\"",
+            "registries.hub.faults[0].chance_by",
+            "chance_by goes with chance"),
+        Arguments.of(
             hub + "fault = \"reset\"\nchance = 1.5",
             "registries.hub.faults[0].chance",
             "must be 0 to 1, got 1.5"),
@@ -278,6 +286,23 @@ class WorldTablesParserTest {
             "name = \"x\"\n[containerd.files]\n\"pullproof/ca.crt\" = \"x\"",
             "containerd.files.\"pullproof/ca.crt\"",
             "hold the world's TLS files"));
+  }
+
+  @Test
+  void chanceByRequestIsAPerRequestChance() {
+    Scenario s =
+        parse(
+            """
+            name = "f"
+            [registries.hub]
+            [[registries.hub.faults]]
+            fault = "reset"
+            chance = 0.4
+            seed = 7
+            chance_by = "request"
+            """);
+    assertThat(s.registries().get("hub").faults().get(0).occurs())
+        .isEqualTo(new FaultSpec.Occurs(FaultSpec.Occurs.Kind.CHANCE_PER_REQUEST, 0, 0.4, 7));
   }
 
   @ParameterizedTest
