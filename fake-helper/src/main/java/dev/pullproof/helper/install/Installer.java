@@ -136,7 +136,8 @@ public final class Installer {
   private Optional<Path> train(Path lib, String cp) throws IOException, InterruptedException {
     Path archive = lib.resolve("helper.jsa");
     Files.deleteIfExists(archive);
-    Path scratch = Files.createTempDirectory("fake-helper-training");
+    // Inside the install directory: a run killed meanwhile leaves it where its owner sweeps.
+    Path scratch = Files.createTempDirectory(lib, "training");
     try {
       return record(archive, scratch, lib, cp);
     } finally {

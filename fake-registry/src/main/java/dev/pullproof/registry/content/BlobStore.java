@@ -1,6 +1,7 @@
 package dev.pullproof.registry.content;
 
 import dev.pullproof.registry.protocol.Digest;
+import dev.pullproof.registry.world.OwnedTemp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -35,7 +36,7 @@ public final class BlobStore implements AutoCloseable {
   /** Creates a store in a fresh temporary directory. */
   public static BlobStore temporary() {
     try {
-      return new BlobStore(Files.createTempDirectory("pullproof-blobs-"));
+      return new BlobStore(OwnedTemp.directory("pullproof-blobs"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a temporary blob directory", e);
     }

@@ -1,6 +1,8 @@
 package dev.pullproof.registry.fault;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /** An installed rule and its counters; one lock per rule keeps counts exact under concurrency. */
@@ -10,6 +12,9 @@ final class ActiveRule {
   private final SplittableRandom random;
   private long matched;
   private long fired;
+
+  /** Per-request-identity counts, for {@link Occurrence.ChancePerRequest}. */
+  private final Map<String, Long> seen = new HashMap<>();
 
   ActiveRule(FaultRule rule, String name) {
     this.rule = rule;
@@ -39,13 +44,30 @@ final class ActiveRule {
     Fault fault;
     synchronized (this) {
       matched++;
-      if (!rule.occurrence().fires(matched, random)) {
+      boolean fires;
+      if (rule.occurrence() instanceof Occurrence.ChancePerRequest perRequest) {
+        String identity =
+            request.method()
+                + " "
+                + request.kind()
+                + " "
+                + request.repository()
+                + " "
+                + request.reference();
+        fires = perRequest.firesFor(identity, seen.merge(identity, 1L, Long::sum));
+      } else {
+        fires = rule.occurrence().fires(matched, random);
+      }
+      if (!fires) {
         return null;
       }
       fault = rule.faults().get((int) (fired++ % rule.faults().size()));
     }
     String seed =
-        rule.occurrence() instanceof Occurrence.Chance ? " [" + rule.occurrence() + "]" : "";
+        rule.occurrence() instanceof Occurrence.Chance
+                || rule.occurrence() instanceof Occurrence.ChancePerRequest
+            ? " [" + rule.occurrence() + "]"
+            : "";
     return new Fired(fault, name + ": " + fault.describe() + seed);
   }
 

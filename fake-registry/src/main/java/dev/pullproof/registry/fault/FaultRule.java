@@ -144,6 +144,11 @@ public record FaultRule(
       return occurrence(Occurrence.chance(probability, seed));
     }
 
+    /** As {@link #chance}, decided per request identity rather than arrival order. */
+    public Builder chancePerRequest(double probability, long seed) {
+      return occurrence(Occurrence.chancePerRequest(probability, seed));
+    }
+
     /** Active from {@code from} to {@code to} after the registry started (repeatable). */
     public Builder between(Duration from, Duration to) {
       windows.add(TimeWindow.of(from, to));

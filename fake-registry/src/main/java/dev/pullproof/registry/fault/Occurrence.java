@@ -34,6 +34,16 @@ public sealed interface Occurrence {
     return new Chance(probability, seed);
   }
 
+  /**
+   * Each request fires with {@code probability}, decided by the request itself (method, route,
+   * repository, reference, and how many times that same request came before) and the seed, not by
+   * its arrival position: a client that fetches in parallel, in a different order each run, still
+   * meets the same decision for each request.
+   */
+  static Occurrence chancePerRequest(double probability, long seed) {
+    return new ChancePerRequest(probability, seed);
+  }
+
   record Always() implements Occurrence {
     public boolean fires(long n, SplittableRandom random) {
       return true;
@@ -105,6 +115,37 @@ public sealed interface Occurrence {
     @Override
     public String toString() {
       return "p=" + probability + " seed=" + seed;
+    }
+  }
+
+  /**
+   * {@link #chancePerRequest}: the rule counts occurrences per request identity and asks {@link
+   * #firesFor}; the arrival count is not used.
+   */
+  record ChancePerRequest(double probability, long seed) implements Occurrence {
+    public ChancePerRequest {
+      if (!(probability >= 0 && probability <= 1)) {
+        throw new IllegalArgumentException("probability must be 0 to 1, got " + probability);
+      }
+    }
+
+    public boolean fires(long n, SplittableRandom random) {
+      throw new IllegalStateException("a per-request chance is decided by firesFor");
+    }
+
+    /** Whether the {@code occurrence}-th (from 1) arrival of the request {@code identity} fires. */
+    public boolean firesFor(String identity, long occurrence) {
+      long h = seed;
+      for (int i = 0; i < identity.length(); i++) {
+        h = h * 31 + identity.charAt(i);
+      }
+      // SplittableRandom mixes its seed: neighbouring keys give unrelated draws.
+      return new SplittableRandom(h * 0x9E3779B97F4A7C15L + occurrence).nextDouble() < probability;
+    }
+
+    @Override
+    public String toString() {
+      return "p=" + probability + " seed=" + seed + " per request";
     }
   }
 }

@@ -7,6 +7,7 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Volume;
 import dev.pullproof.harness.cri.CriCallException;
 import dev.pullproof.harness.cri.CriClient;
+import dev.pullproof.registry.world.OwnedTemp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -138,9 +139,12 @@ public class ContainerdContainer extends GenericContainer<ContainerdContainer> {
 
   @Override
   protected void configure() {
+    // A run killed with SIGKILL left its containers and temporary files: containers first, so
+    // nothing still uses a socket directory when it goes.
     new StaleContainerSweep(getDockerClient()).sweep();
+    OwnedTemp.sweep(OwnedTemp.root());
     try {
-      socketDirectory = Files.createTempDirectory("pullproof-containerd-");
+      socketDirectory = OwnedTemp.directory("pullproof-containerd");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a socket directory for containerd", e);
     }

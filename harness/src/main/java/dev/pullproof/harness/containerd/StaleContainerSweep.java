@@ -36,7 +36,8 @@ public final class StaleContainerSweep {
               .exec();
           removed.add(container.getId());
         } catch (NotFoundException | ConflictException e) {
-          // Removed meanwhile, or being removed, by another sweeping run: the goal is reached.
+          // Removed (or being removed: 409 "removal already in progress") meanwhile by another
+          // sweeping run on the same engine: the goal is reached.
         }
       }
     }

@@ -2,9 +2,9 @@ package dev.pullproof.harness.kubelet;
 
 import dev.pullproof.harness.run.KubeletCredentials;
 import dev.pullproof.helper.install.Installer;
+import dev.pullproof.registry.world.OwnedTemp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Clock;
 
 /**
@@ -31,9 +31,7 @@ public final class HelperCredentialsFactory implements KubeletCredentials.Factor
   public KubeletCredentials create() {
     try {
       return new HelperCredentials(
-          new HelperInstalls(installer, Files.createTempDirectory("pullproof-kubelet")),
-          launcher,
-          clock);
+          new HelperInstalls(installer, OwnedTemp.directory("pullproof-kubelet")), launcher, clock);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot make a directory for the kubelet credential provider (check TMPDIR): " + e, e);

@@ -1,5 +1,6 @@
 package dev.pullproof.harness.kubelet;
 
+import dev.pullproof.registry.world.OwnedTemp;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +21,8 @@ public final class ProcessPluginLauncher implements PluginLauncher {
     List<String> command = new ArrayList<>();
     command.add(executable.toString());
     command.addAll(args);
-    Path out = Files.createTempFile("provider", ".out");
-    Path err = Files.createTempFile("provider", ".err");
+    Path out = OwnedTemp.file("pullproof-provider", ".out");
+    Path err = OwnedTemp.file("pullproof-provider", ".err");
     try {
       ProcessBuilder pb =
           new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());

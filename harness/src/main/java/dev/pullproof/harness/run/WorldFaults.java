@@ -46,6 +46,9 @@ final class WorldFaults {
       case CHANCE:
         rule.chance(o.chance(), o.seed());
         break;
+      case CHANCE_PER_REQUEST:
+        rule.chancePerRequest(o.chance(), o.seed());
+        break;
       default:
         break;
     }

@@ -29,6 +29,7 @@ import dev.pullproof.registry.tls.TlsConfig;
 import dev.pullproof.registry.tls.TlsMode;
 import dev.pullproof.registry.world.AcceptsThenCloses;
 import dev.pullproof.registry.world.NothingListening;
+import dev.pullproof.registry.world.OwnedTemp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -177,7 +178,7 @@ public final class WorldInstaller {
     b.ca = CertificateAuthority.create("pullproof world CA", clock);
     b.client = b.ca.issueClient("pullproof node");
     try {
-      b.certificates = Files.createTempDirectory("pullproof-world-tls");
+      b.certificates = OwnedTemp.directory("pullproof-world-tls");
       b.ca.writeCertificate(b.certificates.resolve("ca.crt"));
       b.client.writePem(
           b.certificates.resolve("client.cert"), b.certificates.resolve("client.key"));

@@ -50,6 +50,7 @@ final class FaultParser {
         "every",
         "chance",
         "seed",
+        "chance_by",
         "window");
     int before = f.problems().size();
     Optional<String> name = f.string("name");
@@ -114,7 +115,18 @@ final class FaultParser {
     if (f.has("seed") && !f.has("chance")) {
       f.problem("seed", "seed goes with chance (a seeded probability)");
     }
+    if (f.has("chance_by") && !f.has("chance")) {
+      f.problem("chance_by", "chance_by goes with chance (a seeded probability)");
+    }
     long seed = f.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE).orElse(0L);
+    String by = f.string("chance_by").orElse("arrival");
+    if (!List.of("arrival", "request").contains(by)) {
+      f.problem("chance_by", "must be \"arrival\" or \"request\", got \"" + by + "\"");
+    }
+    FaultSpec.Occurs.Kind chanceKind =
+        by.equals("request")
+            ? FaultSpec.Occurs.Kind.CHANCE_PER_REQUEST
+            : FaultSpec.Occurs.Kind.CHANCE;
     if (given.isEmpty()) {
       return FaultSpec.Occurs.ALWAYS;
     }
@@ -125,7 +137,7 @@ final class FaultParser {
         f.problem("chance", "must be 0 to 1, got " + p.get());
         return FaultSpec.Occurs.ALWAYS;
       }
-      return p.map(c -> new FaultSpec.Occurs(FaultSpec.Occurs.Kind.CHANCE, 0, c, seed))
+      return p.map(c -> new FaultSpec.Occurs(chanceKind, 0, c, seed))
           .orElse(FaultSpec.Occurs.ALWAYS);
     }
     long min = key.equals("every") ? 1 : 0;

@@ -45,7 +45,9 @@ public record FaultSpec(
       FIRST,
       AFTER,
       EVERY,
-      CHANCE
+      CHANCE,
+      /** {@code chance} with {@code chance_by = "request"}: decided per request identity. */
+      CHANCE_PER_REQUEST
     }
 
     public static final Occurs ALWAYS = new Occurs(Kind.ALWAYS, 0, 1, 0);

@@ -163,6 +163,14 @@ class WorldTablesParserTest {
             "registries.hub.faults[0].seed",
             "seed goes with chance"),
         Arguments.of(
+            hub + "fault = \"reset\"\nchance = 0.5\nchance_by = \"order\"",
+            "registries.hub.faults[0].chance_by",
+            "must be \"arrival\" or \"request\", got \"order\""),
+        Arguments.of(
+            hub + "fault = \"reset\"\nchance_by = \"request\"",
+            "registries.hub.faults[0].chance_by",
+            "chance_by goes with chance"),
+        Arguments.of(
             hub + "fault = \"reset\"\nchance = 1.5",
             "registries.hub.faults[0].chance",
             "must be 0 to 1, got 1.5"),
@@ -301,11 +309,28 @@ class WorldTablesParserTest {
         Arguments.of(
             "name = \"x\"\n[registries.hub]\ntls = true\n[containerd.files]\n\"a\" = \"{{tls.cert}}\"",
             "containerd.files.a",
-            "unknown placeholder {{tls.cert}}; known: [ca, client_cert, client_key]"),
+            "unknown placeholder {{tls.cert}}; known: [ca, client_cert, client_key, ca_pem, client_cert_pem, client_key_pem]"),
         Arguments.of(
             "name = \"x\"\n[containerd.files]\n\"pullproof/ca.crt\" = \"x\"",
             "containerd.files.\"pullproof/ca.crt\"",
             "hold the world's TLS files"));
+  }
+
+  @Test
+  void chanceByRequestIsAPerRequestChance() {
+    Scenario s =
+        parse(
+            """
+            name = "f"
+            [registries.hub]
+            [[registries.hub.faults]]
+            fault = "reset"
+            chance = 0.4
+            seed = 7
+            chance_by = "request"
+            """);
+    assertThat(s.registries().get("hub").faults().get(0).occurs())
+        .isEqualTo(new FaultSpec.Occurs(FaultSpec.Occurs.Kind.CHANCE_PER_REQUEST, 0, 0.4, 7));
   }
 
   @ParameterizedTest
