@@ -1,8 +1,12 @@
 package dev.pullproof.harness.scenario;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.tomlj.Toml;
+import org.tomlj.TomlParseError;
+import org.tomlj.TomlParseResult;
 
 /** Collects the problems of one file so the parser can report all of them at once. */
 final class Problems {
@@ -34,5 +38,25 @@ final class Problems {
     if (!found.isEmpty()) {
       throw new ScenarioException(found);
     }
+  }
+
+  /**
+   * The file as TOML, or a {@link ScenarioException} naming it: unreadable, or every syntax error
+   * with its line.
+   */
+  TomlParseResult parseToml() {
+    TomlParseResult toml;
+    try {
+      toml = Toml.parse(file);
+    } catch (IOException e) {
+      add(0, "", "cannot read the file: " + e.getMessage());
+      throwIfAny();
+      throw new IllegalStateException("unreachable");
+    }
+    for (TomlParseError error : toml.errors()) {
+      add(error.position().line(), "", "TOML syntax: " + error.getMessage());
+    }
+    throwIfAny();
+    return toml;
   }
 }

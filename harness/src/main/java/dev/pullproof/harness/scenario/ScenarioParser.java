@@ -10,8 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.tomlj.Toml;
-import org.tomlj.TomlParseError;
 import org.tomlj.TomlParseResult;
 
 /**
@@ -63,18 +61,7 @@ public final class ScenarioParser {
 
   private Parsed parse(Path file, String id, boolean world) {
     Problems problems = new Problems(file);
-    TomlParseResult toml;
-    try {
-      toml = Toml.parse(file);
-    } catch (IOException e) {
-      problems.add(0, "", "cannot read the file: " + e.getMessage());
-      problems.throwIfAny();
-      throw new IllegalStateException("unreachable");
-    }
-    for (TomlParseError error : toml.errors()) {
-      problems.add(error.position().line(), "", "TOML syntax: " + error.getMessage());
-    }
-    problems.throwIfAny();
+    TomlParseResult toml = problems.parseToml();
     TableReader root = new TableReader(problems, toml, "", 1);
     root.allowOnly(TOP_KEYS);
 

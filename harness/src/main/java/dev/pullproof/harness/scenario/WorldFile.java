@@ -1,10 +1,7 @@
 package dev.pullproof.harness.scenario;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
-import org.tomlj.Toml;
-import org.tomlj.TomlParseError;
 import org.tomlj.TomlParseResult;
 
 /** A world shared by several scenarios ({@code world = "files/NAME.toml"}): registries only. */
@@ -17,18 +14,7 @@ final class WorldFile {
    */
   static Map<String, RegistrySpec> parse(Path worldFile) {
     Problems problems = new Problems(worldFile);
-    TomlParseResult toml;
-    try {
-      toml = Toml.parse(worldFile);
-    } catch (IOException e) {
-      problems.add(0, "", "cannot read the world file: " + e.getMessage());
-      problems.throwIfAny();
-      throw new IllegalStateException("unreachable");
-    }
-    for (TomlParseError error : toml.errors()) {
-      problems.add(error.position().line(), "", "TOML syntax: " + error.getMessage());
-    }
-    problems.throwIfAny();
+    TomlParseResult toml = problems.parseToml();
     TableReader root = new TableReader(problems, toml, "", 1);
     root.allowOnly("registries");
     if (!root.has("registries")) {
