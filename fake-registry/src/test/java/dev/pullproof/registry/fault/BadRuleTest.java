@@ -69,7 +69,7 @@ class BadRuleTest {
         .hasMessageContaining("status must be 200 or 5xx");
     assertThatThrownBy(() -> new Fault.Redirect("127.0.0.2:5000", 307))
         .hasMessageContaining("target must be scheme://host[:port]");
-    assertThatThrownBy(() -> new Fault.Redirect("http://h", 200))
+    assertThatThrownBy(() -> new Fault.Redirect("http://h.test", 200))
         .hasMessageContaining("status must be 301, 302, 303, 307 or 308");
     assertThatThrownBy(() -> new Fault.Delay(Duration.ZERO))
         .hasMessageContaining("duration must be a positive duration");

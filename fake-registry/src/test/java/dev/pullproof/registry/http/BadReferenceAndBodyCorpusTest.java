@@ -1,7 +1,5 @@
 package dev.pullproof.registry.http;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pullproof.registry.FakeRegistry;
 import dev.pullproof.registry.RawHttp;
@@ -33,8 +31,7 @@ class BadReferenceAndBodyCorpusTest {
   static void start() throws Exception {
     registry = FakeRegistry.builder().start();
     http = new RawHttp(registry);
-    assertThat(http.send("POST", "/v2/a/blobs/uploads/?digest=" + DIGEST, Map.of(), BLOB).status())
-        .isEqualTo(201);
+    BadRequest.seedBlob(http, "a", BLOB);
   }
 
   @AfterAll

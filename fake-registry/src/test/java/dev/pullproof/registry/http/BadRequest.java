@@ -64,4 +64,12 @@ record BadRequest(
       assertThat(r.text()).doesNotContain("Exception").doesNotContain("\tat ");
     }
   }
+
+  /** Uploads {@code blob} monolithically into {@code repository}: the corpora's fixture. */
+  static void seedBlob(RawHttp http, String repository, byte[] blob) throws Exception {
+    String path = "/v2/" + repository + "/blobs/uploads/?digest=" + Digest.sha256(blob);
+    assertThat(http.send("POST", path, Map.of(), blob).status())
+        .as("seeding " + path)
+        .isEqualTo(201);
+  }
 }

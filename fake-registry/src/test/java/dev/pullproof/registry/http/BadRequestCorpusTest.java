@@ -33,8 +33,7 @@ class BadRequestCorpusTest {
   static void start() throws Exception {
     registry = FakeRegistry.builder().start();
     http = new RawHttp(registry);
-    assertThat(http.send("POST", "/v2/a/blobs/uploads/?digest=" + DIGEST, Map.of(), BLOB).status())
-        .isEqualTo(201);
+    BadRequest.seedBlob(http, "a", BLOB);
   }
 
   @AfterAll

@@ -46,11 +46,7 @@ class BadUploadSequenceTest {
     registry = FakeRegistry.builder().start();
     http = new RawHttp(registry);
     // Repository "src" holds FIVE, for mounts.
-    assertThat(
-            http.send(
-                    "POST", "/v2/src/blobs/uploads/?digest=" + Digest.sha256(FIVE), Map.of(), FIVE)
-                .status())
-        .isEqualTo(201);
+    BadRequest.seedBlob(http, "src", FIVE);
   }
 
   @AfterAll

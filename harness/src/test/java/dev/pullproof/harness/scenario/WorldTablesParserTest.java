@@ -291,7 +291,7 @@ class WorldTablesParserTest {
             "a down host serves nothing: remove 'images' or 'down'"),
         Arguments.of("name = \"x\"\n[registries.tls]", "registries.tls", "'tls' is reserved"),
         Arguments.of(
-            "name = \"x\"\n[registries.hub]\nauth = { type = \"basic\", realm = \"http://a/token\" }",
+            "name = \"x\"\n[registries.hub]\nauth = { type = \"basic\", realm = \"http://auth.test/token\" }",
             "registries.hub.auth.realm",
             "it needs type = \"token\""),
         Arguments.of(

@@ -49,13 +49,9 @@ public final class HostsUnknownKeyRule implements Rule {
     Schema.Unknown u = m.unknown();
     String who = "containerd " + Families.label(m.families());
     if (u.name().startsWith("credential")) {
-      return new Finding(
-          ID,
-          Severity.WARNING,
-          doc.path(),
-          u.line(),
-          u.key(),
-          m.families(),
+      return warning(
+          doc,
+          m,
           "hosts.toml has no credential field ('"
               + u.name()
               + "' was proposed for containerd and never merged): "
@@ -66,25 +62,17 @@ public final class HostsUnknownKeyRule implements Rule {
               + " provider (which can wrap the same helper).");
     }
     if (u.name().equals("dial_timeout")) {
-      return new Finding(
-          ID,
-          Severity.WARNING,
-          doc.path(),
-          u.line(),
-          u.key(),
-          m.families(),
+      return warning(
+          doc,
+          m,
           "dial_timeout exists from containerd 2.1 (the 2.x targeted here is 2.1.9): "
               + who
               + " ignores it silently.",
           "Keep it only for nodes on 2.1 or later; older ones use the built-in dial timeout.");
     }
-    return new Finding(
-        ID,
-        Severity.WARNING,
-        doc.path(),
-        u.line(),
-        u.key(),
-        m.families(),
+    return warning(
+        doc,
+        m,
         "'"
             + u.name()
             + "' is not a hosts.toml key: "
@@ -95,5 +83,12 @@ public final class HostsUnknownKeyRule implements Rule {
             ? "Rename it to '" + u.suggestion().get() + "'."
             : "Remove it (known keys: server, capabilities, ca, client, skip_verify, header,"
                 + " override_path; 2.1+ also dial_timeout).");
+  }
+
+  /** A warning at the unknown key, for the families that do not know it. */
+  private static Finding warning(TomlDoc doc, UnknownKeys.Merged m, String message, String fix) {
+    Schema.Unknown u = m.unknown();
+    return new Finding(
+        ID, Severity.WARNING, doc.path(), u.line(), u.key(), m.families(), message, fix);
   }
 }

@@ -29,7 +29,7 @@ class LiveWorldTest {
         version = 2
         [plugins."io.containerd.grpc.v1.cri".registry]
           config_path = "/etc/containerd/certs.d"
-        [plugins."io.containerd.grpc.v1.cri".registry.configs."registry.corp:5000".auth]
+        [plugins."io.containerd.grpc.v1.cri".registry.configs."registry.corp.example:5000".auth]
           username = "ci"
           password = "corp-s3cret"
         """);
@@ -39,14 +39,16 @@ class LiveWorldTest {
         hosts.resolve("docker.io/hosts.toml"),
         """
         server = "https://registry-1.docker.io"
-        [host."http://mirror.corp:5000"]
+        [host."http://mirror.corp.example:5000"]
           capabilities = ["pull", "resolve"]
-        [host."https://cache.corp"]
+        [host."https://cache.corp.example"]
           ca = "/etc/containerd/certs.d/docker.io/cache-ca.crt"
         """);
     Files.writeString(hosts.resolve("docker.io/cache-ca.crt"), "the user's own CA\n");
     List<ImageRef> images =
-        List.of(ImageRef.parse("nginx:1.25"), ImageRef.parse("registry.corp:5000/team/app:1.0"));
+        List.of(
+            ImageRef.parse("nginx:1.25"),
+            ImageRef.parse("registry.corp.example:5000/team/app:1.0"));
     LiveWorld world =
         new LiveWorld(
             config,
@@ -65,14 +67,17 @@ class LiveWorldTest {
     assertThat(s.registries().values())
         .extracting(r -> r.host().orElseThrow() + ":" + r.effectivePort())
         .containsExactlyInAnyOrder(
-            "registry-1.docker.io:443", "registry.corp:5000", "mirror.corp:5000", "cache.corp:443");
+            "registry-1.docker.io:443",
+            "registry.corp.example:5000",
+            "mirror.corp.example:5000",
+            "cache.corp.example:443");
     assertThat(s.registries().values())
-        .filteredOn(r -> r.host().orElseThrow().equals("mirror.corp"))
+        .filteredOn(r -> r.host().orElseThrow().equals("mirror.corp.example"))
         .singleElement()
         .satisfies(r -> assertThat(r.tls()).isEmpty());
     assertThat(s.pulls())
         .extracting(p -> p.image())
-        .containsExactly("nginx:1.25", "registry.corp:5000/team/app:1.0");
+        .containsExactly("nginx:1.25", "registry.corp.example:5000/team/app:1.0");
   }
 
   @Test
@@ -97,10 +102,14 @@ class LiveWorldTest {
   void aHostChosenDownRefusesAndAnAuthHostAcceptsTheConfigsCredentials() throws Exception {
     Scenario s =
         scenario(
-            Map.of("mirror.corp", HostBehaviour.DOWN, "registry.corp:5000", HostBehaviour.AUTH));
-    RegistrySpec mirror = byHost(s, "mirror.corp");
+            Map.of(
+                "mirror.corp.example",
+                HostBehaviour.DOWN,
+                "registry.corp.example:5000",
+                HostBehaviour.AUTH));
+    RegistrySpec mirror = byHost(s, "mirror.corp.example");
     assertThat(mirror.down()).isPresent();
-    RegistrySpec corp = byHost(s, "registry.corp");
+    RegistrySpec corp = byHost(s, "registry.corp.example");
     assertThat(corp.auth().users()).containsEntry("ci", "corp-s3cret");
   }
 
