@@ -86,10 +86,17 @@ public final class Journal {
     return all().stream().filter(filter).toList();
   }
 
+  /**
+   * Entries matching {@code pattern}, after waiting (as assertions do) for requests still
+   * completing, so a count taken right after a client returns includes its last request.
+   */
   public List<JournalEntry> matching(String pattern) {
-    return matching(RequestPattern.parse(pattern)::matches);
+    RequestPattern expected = RequestPattern.parse(pattern);
+    awaitQuiet(QUIET_WAIT);
+    return matching(expected::matches);
   }
 
+  /** How many entries match {@code pattern}; waits like {@link #matching(String)}. */
   public long count(String pattern) {
     return matching(pattern).size();
   }
