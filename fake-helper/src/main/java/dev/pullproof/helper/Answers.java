@@ -1,6 +1,9 @@
 package dev.pullproof.helper;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pullproof.helper.json.Json;
 import dev.pullproof.helper.script.Answer;
+import dev.pullproof.helper.script.Script;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,6 +15,20 @@ import java.util.Optional;
  */
 public final class Answers {
   private Answers() {}
+
+  /** What the credential store holds for {@code key} (a server URL or registry host), or empty. */
+  public static Optional<Answer> stored(Script script, Json json, String key) {
+    JsonNode stored = new LockedJsonFile(script.store(), json).read().get(key);
+    if (stored == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Answer.Credentials(
+            stored.path("Username").asText(),
+            stored.path("Secret").asText(),
+            Optional.empty(),
+            false));
+  }
 
   /** The outcome for answers that look the same in both protocols, or empty. */
   public static Optional<Outcome> common(Answer answer, String rule) {

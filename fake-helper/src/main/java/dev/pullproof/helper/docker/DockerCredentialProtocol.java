@@ -77,17 +77,9 @@ public final class DockerCredentialProtocol {
   }
 
   private Outcome get(String url) {
-    JsonNode stored = new LockedJsonFile(script.store(), json).read().get(url);
-    if (stored != null) {
-      Answer creds =
-          new Answer.Credentials(
-              stored.path("Username").asText(),
-              stored.path("Secret").asText(),
-              Optional.empty(),
-              false);
-      return render(creds, url, "store");
-    }
-    return render(script.fallback(), url, "default");
+    return Answers.stored(script, json, url)
+        .map(creds -> render(creds, url, "store"))
+        .orElseGet(() -> render(script.fallback(), url, "default"));
   }
 
   private Outcome erase(String url) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pullproof.helper.Answers;
-import dev.pullproof.helper.LockedJsonFile;
 import dev.pullproof.helper.Outcome;
 import dev.pullproof.helper.Sequences;
 import dev.pullproof.helper.json.Json;
@@ -67,17 +66,9 @@ public final class KubeletProviderProtocol {
       return render(step.answer(), host, rule.get().kubelet(), rule.get().key())
           .after(step.delay());
     }
-    JsonNode stored = new LockedJsonFile(script.store(), json).read().get(host);
-    if (stored != null) {
-      Answer creds =
-          new Answer.Credentials(
-              stored.path("Username").asText(),
-              stored.path("Secret").asText(),
-              Optional.empty(),
-              false);
-      return render(creds, host, KubeletOptions.DEFAULT, "store");
-    }
-    return render(script.fallback(), host, KubeletOptions.DEFAULT, "default");
+    return Answers.stored(script, json, host)
+        .map(creds -> render(creds, host, KubeletOptions.DEFAULT, "store"))
+        .orElseGet(() -> render(script.fallback(), host, KubeletOptions.DEFAULT, "default"));
   }
 
   private Outcome render(Answer answer, String host, KubeletOptions options, String rule) {

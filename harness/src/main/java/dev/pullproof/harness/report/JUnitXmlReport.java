@@ -3,14 +3,12 @@ package dev.pullproof.harness.report;
 import dev.pullproof.harness.run.RunResult;
 import dev.pullproof.harness.run.Verdict;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
@@ -39,43 +37,31 @@ public final class JUnitXmlReport {
   }
 
   public String render(List<RunResult> results) {
-    StringWriter text = new StringWriter();
-    try {
-      XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
-      xml.writeStartDocument("UTF-8", "1.0");
-      xml.writeCharacters("\n");
-      xml.writeStartElement("testsuites");
-      xml.writeAttribute("name", "pullproof");
-      for (Matrix.Row row : new Matrix(results).rows()) {
-        List<RunResult> cases = List.copyOf(row.cells().values());
-        xml.writeCharacters("\n  ");
-        xml.writeStartElement("testsuite");
-        xml.writeAttribute("name", row.scenario().id());
-        xml.writeAttribute("tests", Integer.toString(cases.size()));
-        xml.writeAttribute("failures", count(cases, Verdict.Status.FAIL));
-        xml.writeAttribute("errors", count(cases, Verdict.Status.ERROR));
-        xml.writeAttribute("skipped", count(cases, Verdict.Status.OBSERVED));
-        xml.writeAttribute(
-            "time",
-            seconds(
-                cases.stream()
-                    .map(r -> r.outcome().wallTime())
-                    .reduce(Duration.ZERO, Duration::plus)));
-        for (RunResult r : cases) {
-          testcase(xml, r);
-        }
-        xml.writeCharacters("\n  ");
-        xml.writeEndElement();
+    return JUnitXml.document("pullproof", xml -> suites(xml, results));
+  }
+
+  private void suites(XMLStreamWriter xml, List<RunResult> results) throws XMLStreamException {
+    for (Matrix.Row row : new Matrix(results).rows()) {
+      List<RunResult> cases = List.copyOf(row.cells().values());
+      xml.writeCharacters("\n  ");
+      xml.writeStartElement("testsuite");
+      xml.writeAttribute("name", row.scenario().id());
+      xml.writeAttribute("tests", Integer.toString(cases.size()));
+      xml.writeAttribute("failures", count(cases, Verdict.Status.FAIL));
+      xml.writeAttribute("errors", count(cases, Verdict.Status.ERROR));
+      xml.writeAttribute("skipped", count(cases, Verdict.Status.OBSERVED));
+      xml.writeAttribute(
+          "time",
+          seconds(
+              cases.stream()
+                  .map(r -> r.outcome().wallTime())
+                  .reduce(Duration.ZERO, Duration::plus)));
+      for (RunResult r : cases) {
+        testcase(xml, r);
       }
-      xml.writeCharacters("\n");
+      xml.writeCharacters("\n  ");
       xml.writeEndElement();
-      xml.writeCharacters("\n");
-      xml.writeEndDocument();
-      xml.close();
-    } catch (XMLStreamException e) {
-      throw new IllegalStateException("cannot render JUnit XML", e);
     }
-    return text.toString();
   }
 
   private void testcase(XMLStreamWriter xml, RunResult r) throws XMLStreamException {
@@ -147,22 +133,7 @@ public final class JUnitXmlReport {
 
   /** Redacted, with characters XML 1.0 cannot hold replaced. */
   private String clean(String text) {
-    StringBuilder out = new StringBuilder();
-    redactor
-        .redact(text)
-        .codePoints()
-        .forEach(
-            c -> {
-              boolean ok =
-                  c == 0x9
-                      || c == 0xA
-                      || c == 0xD
-                      || (c >= 0x20 && c <= 0xD7FF)
-                      || (c >= 0xE000 && c <= 0xFFFD)
-                      || c >= 0x10000;
-              out.appendCodePoint(ok ? c : '?');
-            });
-    return out.toString();
+    return JUnitXml.xmlChars(redactor.redact(text));
   }
 
   private static String cdataSafe(String text) {

@@ -1,15 +1,14 @@
 package dev.pullproof.harness.validate.output;
 
+import dev.pullproof.harness.report.JUnitXml;
 import dev.pullproof.harness.report.Redactor;
 import dev.pullproof.harness.validate.Finding;
 import dev.pullproof.harness.validate.Severity;
 import dev.pullproof.harness.validate.Validation;
 import dev.pullproof.harness.validate.live.VersionResult;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
@@ -27,35 +26,23 @@ public final class ValidationJUnit {
   private record Case(String name, Optional<String> failure, String detail) {}
 
   public String render(Validation v) {
-    StringWriter text = new StringWriter();
-    try {
-      XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
-      xml.writeStartDocument("UTF-8", "1.0");
-      xml.writeCharacters("\n");
-      xml.writeStartElement("testsuites");
-      xml.writeAttribute("name", "pullproof validate");
-      List<Case> statics = new ArrayList<>();
-      for (Finding f : v.findings()) {
-        String what = f.severity() + " " + Validation.location(f) + f.message();
-        statics.add(
-            new Case(
-                f.rule() + " " + Validation.location(f).replaceAll(": $", ""),
-                f.severity() == Severity.ERROR ? Optional.of(what) : Optional.empty(),
-                what + (f.fix().isEmpty() ? "" : "\nfix: " + f.fix())));
-      }
-      suite(xml, "static", statics);
-      for (VersionResult r : v.versions()) {
-        suite(xml, "containerd " + r.family().label(), cases(r));
-      }
-      xml.writeCharacters("\n");
-      xml.writeEndElement();
-      xml.writeCharacters("\n");
-      xml.writeEndDocument();
-      xml.close();
-    } catch (XMLStreamException e) {
-      throw new IllegalStateException("cannot render JUnit XML", e);
+    return JUnitXml.document("pullproof validate", xml -> suites(xml, v));
+  }
+
+  private void suites(XMLStreamWriter xml, Validation v) throws XMLStreamException {
+    List<Case> statics = new ArrayList<>();
+    for (Finding f : v.findings()) {
+      String what = f.severity() + " " + Validation.location(f) + f.message();
+      statics.add(
+          new Case(
+              f.rule() + " " + Validation.location(f).replaceAll(": $", ""),
+              f.severity() == Severity.ERROR ? Optional.of(what) : Optional.empty(),
+              what + (f.fix().isEmpty() ? "" : "\nfix: " + f.fix())));
     }
-    return text.toString();
+    suite(xml, "static", statics);
+    for (VersionResult r : v.versions()) {
+      suite(xml, "containerd " + r.family().label(), cases(r));
+    }
   }
 
   private static List<Case> cases(VersionResult r) {
@@ -94,22 +81,17 @@ public final class ValidationJUnit {
       xml.writeAttribute("name", redactor.redact(c.name()));
       if (c.failure().isPresent()) {
         xml.writeStartElement("failure");
-        xml.writeAttribute("message", clean(redactor.redact(c.failure().get())));
+        xml.writeAttribute("message", JUnitXml.xmlChars(redactor.redact(c.failure().get())));
         xml.writeEndElement();
       }
       if (!c.detail().isEmpty()) {
         xml.writeStartElement("system-out");
-        xml.writeCharacters(clean(redactor.redact(c.detail())));
+        xml.writeCharacters(JUnitXml.xmlChars(redactor.redact(c.detail())));
         xml.writeEndElement();
       }
       xml.writeEndElement();
     }
     xml.writeCharacters("\n  ");
     xml.writeEndElement();
-  }
-
-  /** XML 1.0 cannot carry most control characters, even escaped. */
-  private static String clean(String s) {
-    return s.replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F]", "?");
   }
 }

@@ -2,7 +2,6 @@ package dev.pullproof.harness.validate.rules;
 
 import dev.pullproof.harness.validate.Finding;
 import dev.pullproof.harness.validate.Severity;
-import dev.pullproof.harness.validate.model.HostDir;
 import dev.pullproof.harness.validate.model.HostEntry;
 import dev.pullproof.harness.validate.model.NodeContext;
 import java.util.ArrayList;
@@ -22,34 +21,31 @@ public final class CapabilitiesRule implements Rule {
   @Override
   public List<Finding> check(NodeContext node) {
     List<Finding> out = new ArrayList<>();
-    for (HostDir dir : node.hostsFiles()) {
-      for (HostEntry entry : HostEntry.of(dir.hostsToml().orElseThrow())) {
-        Object value = entry.table().value("capabilities").orElse(null);
-        if (!(value instanceof TomlArray array)) {
+    for (HostEntryAt at : HostEntryAt.all(node)) {
+      HostEntry entry = at.entry();
+      Object value = entry.table().value("capabilities").orElse(null);
+      if (!(value instanceof TomlArray array)) {
+        continue;
+      }
+      for (int i = 0; i < array.size(); i++) {
+        Object c = array.get(i);
+        String text = c instanceof String s ? s : String.valueOf(c);
+        if (KNOWN.contains(text.toLowerCase(Locale.ROOT))) {
           continue;
         }
-        for (int i = 0; i < array.size(); i++) {
-          Object c = array.get(i);
-          String text = c instanceof String s ? s : String.valueOf(c);
-          if (KNOWN.contains(text.toLowerCase(Locale.ROOT))) {
-            continue;
-          }
-          out.add(
-              new Finding(
-                  ID,
-                  Severity.ERROR,
-                  dir.hostsToml().get().path(),
-                  entry.table().lineOf("capabilities"),
-                  entry.keyOf("capabilities"),
-                  node.targets(),
-                  "unknown capability '"
-                      + text
-                      + "': containerd rejects the whole hosts.toml, logs 'failed to decode"
-                      + " hosts.toml' and pulls "
-                      + dir.name()
-                      + " with its defaults.",
-                  "Use only \"pull\", \"resolve\" and \"push\"."));
-        }
+        out.add(
+            at.at(
+                "capabilities",
+                ID,
+                Severity.ERROR,
+                node.targets(),
+                "unknown capability '"
+                    + text
+                    + "': containerd rejects the whole hosts.toml, logs 'failed to decode"
+                    + " hosts.toml' and pulls "
+                    + at.dir().name()
+                    + " with its defaults.",
+                "Use only \"pull\", \"resolve\" and \"push\"."));
       }
     }
     return out;

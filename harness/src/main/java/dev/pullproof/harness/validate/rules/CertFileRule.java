@@ -37,53 +37,46 @@ public final class CertFileRule implements Rule {
     }
     Path hostsRoot = node.hosts().get().root();
     Set<String> nodeRoots = nodeRoots(node);
-    for (HostDir dir : node.hostsFiles()) {
-      Path file = dir.hostsToml().orElseThrow().path();
-      for (HostEntry entry : HostEntry.of(dir.hostsToml().get())) {
-        for (String name : List.of("ca", "client")) {
-          for (String p : paths(entry.table(), name)) {
-            Optional<Path> local = local(p, dir, hostsRoot, nodeRoots);
-            int line = entry.table().lineOf(name);
-            String key = entry.keyOf(name);
-            if (local.isEmpty()) {
-              out.add(
-                  new Finding(
-                      UNCHECKED,
-                      Severity.INFO,
-                      file,
-                      line,
-                      key,
-                      node.targets(),
-                      name
-                          + " file "
-                          + p
-                          + " is outside the node's config_path ("
-                          + String.join(", ", nodeRoots)
-                          + "): it cannot be checked from the files given.",
-                      "Check on the node that it exists and is readable by containerd, or keep it"
-                          + " next to hosts.toml and write a relative path."));
-            } else if (!Files.isRegularFile(local.get())) {
-              out.add(
-                  new Finding(
-                      ID,
-                      Severity.ERROR,
-                      file,
-                      line,
-                      key,
-                      node.targets(),
-                      name
-                          + " file "
-                          + p
-                          + " does not exist (looked for "
-                          + local.get()
-                          + "): containerd fails every pull from "
-                          + (entry.url().isEmpty() ? dir.name() : entry.url())
-                          + " with 'unable to read "
-                          + (name.equals("ca") ? "CA cert" : "CERT file")
-                          + "'.",
-                      "Put the file there, or fix the path (relative paths are relative to the"
-                          + " hosts.toml's directory)."));
-            }
+    for (HostEntryAt at : HostEntryAt.all(node)) {
+      HostDir dir = at.dir();
+      HostEntry entry = at.entry();
+      for (String name : List.of("ca", "client")) {
+        for (String p : paths(entry.table(), name)) {
+          Optional<Path> local = local(p, dir, hostsRoot, nodeRoots);
+          if (local.isEmpty()) {
+            out.add(
+                at.at(
+                    name,
+                    UNCHECKED,
+                    Severity.INFO,
+                    node.targets(),
+                    name
+                        + " file "
+                        + p
+                        + " is outside the node's config_path ("
+                        + String.join(", ", nodeRoots)
+                        + "): it cannot be checked from the files given.",
+                    "Check on the node that it exists and is readable by containerd, or keep it"
+                        + " next to hosts.toml and write a relative path."));
+          } else if (!Files.isRegularFile(local.get())) {
+            out.add(
+                at.at(
+                    name,
+                    ID,
+                    Severity.ERROR,
+                    node.targets(),
+                    name
+                        + " file "
+                        + p
+                        + " does not exist (looked for "
+                        + local.get()
+                        + "): containerd fails every pull from "
+                        + (entry.url().isEmpty() ? dir.name() : entry.url())
+                        + " with 'unable to read "
+                        + (name.equals("ca") ? "CA cert" : "CERT file")
+                        + "'.",
+                    "Put the file there, or fix the path (relative paths are relative to the"
+                        + " hosts.toml's directory)."));
           }
         }
       }

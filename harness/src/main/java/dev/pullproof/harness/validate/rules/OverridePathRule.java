@@ -2,7 +2,6 @@ package dev.pullproof.harness.validate.rules;
 
 import dev.pullproof.harness.validate.Finding;
 import dev.pullproof.harness.validate.Severity;
-import dev.pullproof.harness.validate.model.HostDir;
 import dev.pullproof.harness.validate.model.HostEntry;
 import dev.pullproof.harness.validate.model.NodeContext;
 import java.net.URI;
@@ -20,30 +19,27 @@ public final class OverridePathRule implements Rule {
   @Override
   public List<Finding> check(NodeContext node) {
     List<Finding> out = new ArrayList<>();
-    for (HostDir dir : node.hostsFiles()) {
-      for (HostEntry entry : HostEntry.of(dir.hostsToml().orElseThrow())) {
-        if (!Boolean.TRUE.equals(entry.table().value("override_path").orElse(false))
-            || entry.url().isEmpty()
-            || !path(entry.url()).isEmpty()) {
-          continue;
-        }
-        out.add(
-            new Finding(
-                ID,
-                Severity.WARNING,
-                dir.hostsToml().get().path(),
-                entry.table().lineOf("override_path"),
-                entry.keyOf("override_path"),
-                node.targets(),
-                "override_path = true on "
-                    + entry.url()
-                    + ", which has no path: containerd drops the /v2 API root and requests"
-                    + " <url>/<repository>/manifests/..., which a standard registry answers with"
-                    + " 404. override_path is for registries whose API lives under a path"
-                    + " (https://host/some/path/v2).",
-                "Remove override_path (it does not control fallback), or give the full API path in"
-                    + " the URL."));
+    for (HostEntryAt at : HostEntryAt.all(node)) {
+      HostEntry entry = at.entry();
+      if (!Boolean.TRUE.equals(entry.table().value("override_path").orElse(false))
+          || entry.url().isEmpty()
+          || !path(entry.url()).isEmpty()) {
+        continue;
       }
+      out.add(
+          at.at(
+              "override_path",
+              ID,
+              Severity.WARNING,
+              node.targets(),
+              "override_path = true on "
+                  + entry.url()
+                  + ", which has no path: containerd drops the /v2 API root and requests"
+                  + " <url>/<repository>/manifests/..., which a standard registry answers with"
+                  + " 404. override_path is for registries whose API lives under a path"
+                  + " (https://host/some/path/v2).",
+              "Remove override_path (it does not control fallback), or give the full API path in"
+                  + " the URL."));
     }
     return out;
   }

@@ -21,45 +21,45 @@ public final class PlainHttpRule implements Rule {
   @Override
   public List<Finding> check(NodeContext node) {
     List<Finding> out = new ArrayList<>();
-    for (HostDir dir : node.hostsFiles()) {
-      for (HostEntry entry : HostEntry.of(dir.hostsToml().orElseThrow())) {
-        if (!entry.url().startsWith("http://")) {
-          continue;
-        }
-        int port = port(entry.url());
-        String dirPort = dirPort(dir.name());
-        String key = entry.topLevel() ? "server" : entry.table().key();
-        if (port < 0 && !dirPort.isEmpty() && !dirPort.equals("80")) {
-          out.add(
-              new Finding(
-                  ID,
-                  Severity.WARNING,
-                  dir.hostsToml().get().path(),
-                  entry.urlLine(),
-                  key,
-                  node.targets(),
-                  entry.url()
-                      + " has no port while the directory is "
-                      + dir.name()
-                      + ": containerd connects to port 80, not "
-                      + dirPort
-                      + ".",
-                  "Write the port: " + entry.url().replaceAll("/+$", "") + ":" + dirPort + "."));
-        } else {
-          out.add(
-              new Finding(
-                  ID,
-                  Severity.INFO,
-                  dir.hostsToml().get().path(),
-                  entry.urlLine(),
-                  key,
-                  node.targets(),
-                  entry.url()
-                      + " is plain HTTP: containerd sends requests, and any authorization header or"
-                      + " token, unencrypted.",
-                  "Fine for a registry that only speaks HTTP on a trusted network; prefer https"
-                      + " with ca = \"ca.crt\"."));
-        }
+    for (HostEntryAt at : HostEntryAt.all(node)) {
+      HostDir dir = at.dir();
+      HostEntry entry = at.entry();
+      if (!entry.url().startsWith("http://")) {
+        continue;
+      }
+      int port = port(entry.url());
+      String dirPort = dirPort(dir.name());
+      String key = entry.topLevel() ? "server" : entry.table().key();
+      if (port < 0 && !dirPort.isEmpty() && !dirPort.equals("80")) {
+        out.add(
+            new Finding(
+                ID,
+                Severity.WARNING,
+                at.file(),
+                entry.urlLine(),
+                key,
+                node.targets(),
+                entry.url()
+                    + " has no port while the directory is "
+                    + dir.name()
+                    + ": containerd connects to port 80, not "
+                    + dirPort
+                    + ".",
+                "Write the port: " + entry.url().replaceAll("/+$", "") + ":" + dirPort + "."));
+      } else {
+        out.add(
+            new Finding(
+                ID,
+                Severity.INFO,
+                at.file(),
+                entry.urlLine(),
+                key,
+                node.targets(),
+                entry.url()
+                    + " is plain HTTP: containerd sends requests, and any authorization header or"
+                    + " token, unencrypted.",
+                "Fine for a registry that only speaks HTTP on a trusted network; prefer https"
+                    + " with ca = \"ca.crt\"."));
       }
     }
     return out;

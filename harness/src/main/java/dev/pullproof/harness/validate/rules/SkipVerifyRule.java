@@ -2,7 +2,6 @@ package dev.pullproof.harness.validate.rules;
 
 import dev.pullproof.harness.validate.Finding;
 import dev.pullproof.harness.validate.Severity;
-import dev.pullproof.harness.validate.model.HostDir;
 import dev.pullproof.harness.validate.model.HostEntry;
 import dev.pullproof.harness.validate.model.NodeContext;
 import java.util.ArrayList;
@@ -17,25 +16,22 @@ public final class SkipVerifyRule implements Rule {
   @Override
   public List<Finding> check(NodeContext node) {
     List<Finding> out = new ArrayList<>();
-    for (HostDir dir : node.hostsFiles()) {
-      for (HostEntry entry : HostEntry.of(dir.hostsToml().orElseThrow())) {
-        if (!Boolean.TRUE.equals(entry.table().value("skip_verify").orElse(false))) {
-          continue;
-        }
-        out.add(
-            new Finding(
-                ID,
-                Severity.WARNING,
-                dir.hostsToml().get().path(),
-                entry.table().lineOf("skip_verify"),
-                entry.keyOf("skip_verify"),
-                node.targets(),
-                "skip_verify = true"
-                    + (entry.url().isEmpty() ? "" : " for " + entry.url())
-                    + ": containerd accepts any certificate, so anyone on the path can serve the"
-                    + " node images (and receive its credentials).",
-                "Trust the registry's CA instead: ca = \"ca.crt\" next to hosts.toml."));
+    for (HostEntryAt at : HostEntryAt.all(node)) {
+      HostEntry entry = at.entry();
+      if (!Boolean.TRUE.equals(entry.table().value("skip_verify").orElse(false))) {
+        continue;
       }
+      out.add(
+          at.at(
+              "skip_verify",
+              ID,
+              Severity.WARNING,
+              node.targets(),
+              "skip_verify = true"
+                  + (entry.url().isEmpty() ? "" : " for " + entry.url())
+                  + ": containerd accepts any certificate, so anyone on the path can serve the"
+                  + " node images (and receive its credentials).",
+              "Trust the registry's CA instead: ca = \"ca.crt\" next to hosts.toml."));
     }
     return out;
   }

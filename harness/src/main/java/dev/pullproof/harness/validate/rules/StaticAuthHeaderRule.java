@@ -27,55 +27,55 @@ public final class StaticAuthHeaderRule implements Rule {
     List<Finding> out = new ArrayList<>();
     List<VersionFamily> ones = Families.where(node.targets(), Families::isOne);
     List<VersionFamily> two = Families.where(node.targets(), f -> f == VersionFamily.V2);
-    for (HostDir dir : node.hostsFiles()) {
-      for (HostEntry entry : HostEntry.of(dir.hostsToml().orElseThrow())) {
-        Optional<Located> header = entry.table().table("header");
-        if (header.isEmpty()) {
+    for (HostEntryAt at : HostEntryAt.all(node)) {
+      HostDir dir = at.dir();
+      HostEntry entry = at.entry();
+      Optional<Located> header = entry.table().table("header");
+      if (header.isEmpty()) {
+        continue;
+      }
+      for (String name : header.get().keys()) {
+        if (!name.equalsIgnoreCase("authorization")) {
           continue;
         }
-        for (String name : header.get().keys()) {
-          if (!name.equalsIgnoreCase("authorization")) {
-            continue;
-          }
-          String shown = Secrets.mask(header.get().string(name).orElse(""));
-          String base =
-              "A static Authorization header ("
-                  + shown
-                  + ") for "
-                  + (entry.url().isEmpty() ? dir.name() : entry.url())
-                  + ": the credential sits in clear text on the node";
-          String fix =
-              "Give credentials as imagePullSecrets or a kubelet image credential provider; keep a"
-                  + " static header only for Basic-auth registries.";
-          if (!ones.isEmpty()) {
-            out.add(
-                new Finding(
-                    ID,
-                    Severity.WARNING,
-                    dir.hostsToml().get().path(),
-                    header.get().lineOf(name),
-                    header.get().keyOf(name),
-                    ones,
-                    base
-                        + ". It works against Basic auth; against a token registry such as Docker"
-                        + " Hub containerd "
-                        + Families.label(ones)
-                        + " does not send it to the token endpoint, gets an anonymous token and"
-                        + " fails with 'insufficient_scope'.",
-                    fix));
-          }
-          if (!two.isEmpty()) {
-            out.add(
-                new Finding(
-                    ID,
-                    Severity.INFO,
-                    dir.hostsToml().get().path(),
-                    header.get().lineOf(name),
-                    header.get().keyOf(name),
-                    two,
-                    base + ". 2.x also sends it with the token request, so it works there.",
-                    fix));
-          }
+        String shown = Secrets.mask(header.get().string(name).orElse(""));
+        String base =
+            "A static Authorization header ("
+                + shown
+                + ") for "
+                + (entry.url().isEmpty() ? dir.name() : entry.url())
+                + ": the credential sits in clear text on the node";
+        String fix =
+            "Give credentials as imagePullSecrets or a kubelet image credential provider; keep a"
+                + " static header only for Basic-auth registries.";
+        if (!ones.isEmpty()) {
+          out.add(
+              new Finding(
+                  ID,
+                  Severity.WARNING,
+                  at.file(),
+                  header.get().lineOf(name),
+                  header.get().keyOf(name),
+                  ones,
+                  base
+                      + ". It works against Basic auth; against a token registry such as Docker"
+                      + " Hub containerd "
+                      + Families.label(ones)
+                      + " does not send it to the token endpoint, gets an anonymous token and"
+                      + " fails with 'insufficient_scope'.",
+                  fix));
+        }
+        if (!two.isEmpty()) {
+          out.add(
+              new Finding(
+                  ID,
+                  Severity.INFO,
+                  at.file(),
+                  header.get().lineOf(name),
+                  header.get().keyOf(name),
+                  two,
+                  base + ". 2.x also sends it with the token request, so it works there.",
+                  fix));
         }
       }
     }
