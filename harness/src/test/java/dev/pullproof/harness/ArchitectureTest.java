@@ -1,5 +1,6 @@
 package dev.pullproof.harness;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -8,15 +9,25 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The harness layering: the scenario model is pure data and parsing; the runner builds on it; the
- * reports read results; the CLI sits on top. Only the runner's WorldInstaller builds fake
- * registries.
+ * The harness layering: the version model is the bottom, read by every part; the scenario model is
+ * pure data and parsing; the runner builds on it; the reports read results; the CLI sits on top.
+ * Only the runner's WorldInstaller builds fake registries.
  */
 @AnalyzeClasses(
     packages = "dev.pullproof.harness",
     importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
   private static final String ROOT = "dev.pullproof.harness";
+
+  /** Release lines and their facts: any part may read them; they read only the JDK. */
+  @ArchTest
+  static final ArchRule versionModelDependsOnNothingElse =
+      classes()
+          .that()
+          .resideInAPackage(ROOT + ".version..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage(ROOT + ".version..", "java..");
 
   @ArchTest
   static final ArchRule scenarioModelIsPure =

@@ -3,7 +3,7 @@ package dev.pullproof.harness.cli;
 import dev.pullproof.harness.run.Job;
 import dev.pullproof.harness.scenario.Scenario;
 import dev.pullproof.harness.scenario.ScenarioCatalog;
-import dev.pullproof.harness.scenario.VersionFamily;
+import dev.pullproof.harness.version.VersionFamily;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;

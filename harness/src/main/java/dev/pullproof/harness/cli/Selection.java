@@ -1,7 +1,7 @@
 package dev.pullproof.harness.cli;
 
 import dev.pullproof.harness.run.Shard;
-import dev.pullproof.harness.scenario.VersionFamily;
+import dev.pullproof.harness.version.VersionFamily;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;

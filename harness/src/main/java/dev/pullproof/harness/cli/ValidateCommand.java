@@ -1,7 +1,6 @@
 package dev.pullproof.harness.cli;
 
 import dev.pullproof.harness.report.Redactor;
-import dev.pullproof.harness.scenario.VersionFamily;
 import dev.pullproof.harness.validate.NodeFiles;
 import dev.pullproof.harness.validate.StaticChecks;
 import dev.pullproof.harness.validate.Validation;
@@ -14,6 +13,7 @@ import dev.pullproof.harness.validate.model.ImageRef;
 import dev.pullproof.harness.validate.output.ValidationJUnit;
 import dev.pullproof.harness.validate.output.ValidationJson;
 import dev.pullproof.harness.validate.output.ValidationText;
+import dev.pullproof.harness.version.VersionFamily;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

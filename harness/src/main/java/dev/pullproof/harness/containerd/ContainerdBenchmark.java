@@ -3,6 +3,7 @@ package dev.pullproof.harness.containerd;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
+import dev.pullproof.harness.version.VersionFamily;
 import dev.pullproof.registry.FakeRegistry;
 import dev.pullproof.registry.content.ImagePublisher;
 import dev.pullproof.registry.content.ImageSpec;

@@ -5,6 +5,9 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.testcontainers.images.builder.ImageFromDockerfile;
 
 /**
@@ -54,17 +57,18 @@ public final class ContainerdImage {
   }
 
   static String dockerfile(PreparedRelease release) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    labels.put("dev.pullproof.containerd.family", release.family().label());
+    release.source().provenance().forEach((k, v) -> labels.put("dev.pullproof.containerd." + k, v));
+    labels.put("dev.pullproof.containerd.version", release.containerdVersion());
+    labels.put("dev.pullproof.libc6.version", release.libcVersion());
     return "FROM scratch\n"
         + "COPY image/ /\n"
-        + "LABEL dev.pullproof.containerd.family=\""
-        + release.family().id()
-        + "\" dev.pullproof.containerd.suite=\""
-        + release.suite()
-        + "\" dev.pullproof.containerd.version=\""
-        + release.containerdVersion()
-        + "\" dev.pullproof.libc6.version=\""
-        + release.libcVersion()
-        + "\"\n"
+        + "LABEL "
+        + labels.entrySet().stream()
+            .map(e -> e.getKey() + "=\"" + e.getValue() + "\"")
+            .collect(Collectors.joining(" "))
+        + "\n"
         + "ENTRYPOINT [\"/usr/bin/containerd\"]\n";
   }
 

@@ -1,5 +1,8 @@
 package dev.pullproof.harness.containerd;
 
+import dev.pullproof.harness.version.DebianPackage;
+import dev.pullproof.harness.version.ReleaseSource;
+import dev.pullproof.harness.version.VersionFamily;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,13 +11,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A containerd release unpacked by {@code ci/containerd-images}: its family, the Debian suite and
- * exact package versions (from {@code <cache>/containerd/<family>/versions}), and the directory
- * whose content becomes the image.
+ * A containerd release unpacked by {@code ci/containerd-images}: its family, where it came from
+ * (the Debian suite), the exact package versions (from {@code
+ * <cache>/containerd/<family>/versions}), and the directory whose content becomes the image.
  */
 public record PreparedRelease(
     VersionFamily family,
-    String suite,
+    ReleaseSource source,
     String containerdVersion,
     String libcVersion,
     Path imageRoot) {
@@ -23,7 +26,9 @@ public record PreparedRelease(
     if (family == null) {
       throw new IllegalArgumentException("family is required");
     }
-    requireText(suite, "suite");
+    if (source == null) {
+      throw new IllegalArgumentException("source is required");
+    }
     requireText(containerdVersion, "containerdVersion");
     requireText(libcVersion, "libcVersion");
     if (imageRoot == null) {
@@ -36,7 +41,7 @@ public record PreparedRelease(
    * {@code .cache} directory of the repository, or {@code PULLPROOF_CACHE}).
    */
   public static PreparedRelease load(Path cacheRoot, VersionFamily family) {
-    Path dir = cacheRoot.resolve("containerd").resolve(family.id());
+    Path dir = cacheRoot.resolve("containerd").resolve(family.label());
     Path manifest = dir.resolve("versions");
     if (!Files.isRegularFile(manifest) || !Files.isDirectory(dir.resolve("image"))) {
       throw new IllegalStateException(
@@ -64,13 +69,13 @@ public record PreparedRelease(
             manifest + " has no '" + key + "=' line: run ci/containerd-images " + family);
       }
     }
-    if (!family.id().equals(values.get("family"))) {
+    if (!family.label().equals(values.get("family"))) {
       throw new IllegalStateException(
           manifest + " says family=" + values.get("family") + ", expected " + family);
     }
     return new PreparedRelease(
         family,
-        values.get("suite"),
+        new DebianPackage(values.get("suite")),
         values.get("containerd"),
         values.get("libc6"),
         dir.resolve("image"));

@@ -4,10 +4,10 @@ import dev.pullproof.harness.containerd.CacheRoot;
 import dev.pullproof.harness.containerd.ContainerdContainer;
 import dev.pullproof.harness.containerd.ContainerdImage;
 import dev.pullproof.harness.containerd.PreparedRelease;
-import dev.pullproof.harness.containerd.VersionFamily;
 import dev.pullproof.harness.run.Node;
 import dev.pullproof.harness.run.NodeFactory;
 import dev.pullproof.harness.run.NodeSetup;
+import dev.pullproof.harness.version.VersionFamily;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -57,7 +57,7 @@ public final class ContainerdNodeFactory implements NodeFactory {
 
   @Override
   public Node start(NodeSetup setup) throws Exception {
-    PreparedImage image = prepared.computeIfAbsent(family(setup), this::prepare);
+    PreparedImage image = prepared.computeIfAbsent(setup.family(), this::prepare);
     ContainerdContainer container =
         new ContainerdContainer(image.release(), image.name(), clock)
             .withLabel(RUN_LABEL, setup.runLabel());
@@ -105,10 +105,6 @@ public final class ContainerdNodeFactory implements NodeFactory {
       root = root.getCause();
     }
     return root;
-  }
-
-  private static VersionFamily family(NodeSetup setup) {
-    return VersionFamily.parse(setup.family().label());
   }
 
   /** A release and the name of the engine's image of it. */

@@ -2,7 +2,6 @@ package dev.pullproof.harness.node;
 
 import dev.pullproof.harness.containerd.CacheRoot;
 import dev.pullproof.harness.containerd.ContainerdImage;
-import dev.pullproof.harness.containerd.VersionFamily;
 import dev.pullproof.harness.kubelet.HelperCredentialsFactory;
 import dev.pullproof.harness.run.Job;
 import dev.pullproof.harness.run.LoopbackPool;
@@ -11,6 +10,7 @@ import dev.pullproof.harness.run.RunResult;
 import dev.pullproof.harness.run.ScenarioRunner;
 import dev.pullproof.harness.run.Shard;
 import dev.pullproof.harness.scenario.ScenarioCatalog;
+import dev.pullproof.harness.version.VersionFamily;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -56,10 +56,7 @@ public final class ScenarioBenchmark {
   int run(int rounds, List<Integer> parallelisms, List<Path> paths) {
     imageChecks();
     List<Job> jobs =
-        Job.plan(
-            new ScenarioCatalog().load(paths),
-            EnumSet.allOf(dev.pullproof.harness.scenario.VersionFamily.class),
-            Shard.ALL);
+        Job.plan(new ScenarioCatalog().load(paths), EnumSet.allOf(VersionFamily.class), Shard.ALL);
     ContainerdNodeFactory nodes = new ContainerdNodeFactory();
     runner(nodes, 1).run(jobs, RunListener.NONE); // warm-up: JVM, gRPC, Docker client
     int notOk = 0;

@@ -3,7 +3,7 @@ package dev.pullproof.harness.report;
 import dev.pullproof.harness.run.RunResult;
 import dev.pullproof.harness.scenario.Scenario;
 import dev.pullproof.harness.scenario.ScenarioDoc;
-import dev.pullproof.harness.scenario.VersionFamily;
+import dev.pullproof.harness.version.VersionFamily;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package dev.pullproof.harness.report;
 
 import dev.pullproof.harness.run.RunResult;
 import dev.pullproof.harness.scenario.ScenarioDoc;
-import dev.pullproof.harness.scenario.VersionFamily;
+import dev.pullproof.harness.version.VersionFamily;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 

@@ -1,7 +1,7 @@
 package dev.pullproof.harness.report;
 
 import dev.pullproof.harness.run.RunResult;
-import dev.pullproof.harness.scenario.VersionFamily;
+import dev.pullproof.harness.version.VersionFamily;
 import dev.pullproof.registry.journal.JournalEntry;
 import java.util.List;
 import java.util.Map;

@@ -2,7 +2,7 @@ package dev.pullproof.harness.report;
 
 import dev.pullproof.harness.run.RunResult;
 import dev.pullproof.harness.scenario.Scenario;
-import dev.pullproof.harness.scenario.VersionFamily;
+import dev.pullproof.harness.version.VersionFamily;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;

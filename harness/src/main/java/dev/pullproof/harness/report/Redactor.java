@@ -7,7 +7,7 @@ import dev.pullproof.harness.scenario.PullAuth;
 import dev.pullproof.harness.scenario.PullSpec;
 import dev.pullproof.harness.scenario.RegistrySpec;
 import dev.pullproof.harness.scenario.Scenario;
-import dev.pullproof.harness.scenario.VersionFamily;
+import dev.pullproof.harness.version.VersionFamily;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;

@@ -1,6 +1,6 @@
 package dev.pullproof.harness.run;
 
-import dev.pullproof.harness.scenario.VersionFamily;
+import dev.pullproof.harness.version.VersionFamily;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package dev.pullproof.harness.run;
 
 import dev.pullproof.harness.scenario.ExpectationSet;
-import dev.pullproof.harness.scenario.VersionFamily;
+import dev.pullproof.harness.version.VersionFamily;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

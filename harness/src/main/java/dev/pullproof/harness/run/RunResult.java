@@ -1,7 +1,7 @@
 package dev.pullproof.harness.run;
 
 import dev.pullproof.harness.scenario.Scenario;
-import dev.pullproof.harness.scenario.VersionFamily;
+import dev.pullproof.harness.version.VersionFamily;
 import java.util.Objects;
 
 /** A finished (scenario, version) run: what happened and the verdict on it. */

@@ -1,5 +1,6 @@
 package dev.pullproof.harness.scenario;
 
+import dev.pullproof.harness.version.VersionFamily;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package dev.pullproof.harness.validate;
 
-import dev.pullproof.harness.scenario.VersionFamily;
+import dev.pullproof.harness.version.VersionFamily;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;

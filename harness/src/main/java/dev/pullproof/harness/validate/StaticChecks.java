@@ -1,6 +1,5 @@
 package dev.pullproof.harness.validate;
 
-import dev.pullproof.harness.scenario.VersionFamily;
 import dev.pullproof.harness.validate.model.ConfigFile;
 import dev.pullproof.harness.validate.model.HostsTree;
 import dev.pullproof.harness.validate.model.ImageRef;
@@ -8,6 +7,7 @@ import dev.pullproof.harness.validate.model.NodeContext;
 import dev.pullproof.harness.validate.model.TomlDoc;
 import dev.pullproof.harness.validate.rules.Rule;
 import dev.pullproof.harness.validate.rules.Rules;
+import dev.pullproof.harness.version.VersionFamily;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,7 +1,7 @@
 package dev.pullproof.harness.validate;
 
-import dev.pullproof.harness.scenario.VersionFamily;
 import dev.pullproof.harness.validate.live.VersionResult;
+import dev.pullproof.harness.version.VersionFamily;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -8,7 +8,7 @@ import dev.pullproof.harness.run.RunResult;
 import dev.pullproof.harness.run.Verdict;
 import dev.pullproof.harness.scenario.Scenario;
 import dev.pullproof.harness.scenario.ScenarioParser;
-import dev.pullproof.harness.scenario.VersionFamily;
+import dev.pullproof.harness.version.VersionFamily;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

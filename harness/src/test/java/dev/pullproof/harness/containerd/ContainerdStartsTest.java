@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pullproof.harness.cri.RuntimeCondition;
 import dev.pullproof.harness.cri.RuntimeStatus;
 import dev.pullproof.harness.cri.RuntimeVersion;
+import dev.pullproof.harness.version.VersionFamily;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.pullproof.harness.cri.CriAuth;
 import dev.pullproof.harness.cri.CriCallException;
+import dev.pullproof.harness.version.VersionFamily;
 import dev.pullproof.registry.FakeRegistry;
 import dev.pullproof.registry.auth.TokenService;
 import dev.pullproof.registry.auth.Users;

@@ -2,6 +2,7 @@ package dev.pullproof.harness.containerd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pullproof.harness.version.VersionFamily;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -11,7 +12,7 @@ class CriPluginFailureTest {
   @ParameterizedTest
   @EnumSource(VersionFamily.class)
   void configPathTogetherWithMirrorsLeavesCriUnloadedWithContainerdsReason(VersionFamily family) {
-    String plugin = family.imagePlugin();
+    String plugin = family.imagePlugin().id();
     String config =
         family.registryConfigToml("/etc/containerd/certs.d")
             + "\n[plugins.\""

@@ -7,6 +7,7 @@ import dev.pullproof.harness.cri.CriAuth;
 import dev.pullproof.harness.cri.CriCallException;
 import dev.pullproof.harness.cri.CriClient;
 import dev.pullproof.harness.cri.CriImage;
+import dev.pullproof.harness.version.VersionFamily;
 import dev.pullproof.registry.FakeRegistry;
 import dev.pullproof.registry.auth.TokenService;
 import dev.pullproof.registry.auth.Users;

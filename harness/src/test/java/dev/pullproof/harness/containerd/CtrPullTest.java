@@ -2,6 +2,7 @@ package dev.pullproof.harness.containerd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pullproof.harness.version.VersionFamily;
 import dev.pullproof.registry.FakeRegistry;
 import dev.pullproof.registry.auth.Users;
 import dev.pullproof.registry.journal.JournalEntry;

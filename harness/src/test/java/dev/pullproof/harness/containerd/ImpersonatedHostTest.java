@@ -2,6 +2,7 @@ package dev.pullproof.harness.containerd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pullproof.harness.version.VersionFamily;
 import dev.pullproof.registry.FakeRegistry;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

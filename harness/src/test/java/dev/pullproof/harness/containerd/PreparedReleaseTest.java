@@ -3,6 +3,8 @@ package dev.pullproof.harness.containerd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pullproof.harness.version.DebianPackage;
+import dev.pullproof.harness.version.VersionFamily;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +23,7 @@ class PreparedReleaseTest {
 
     PreparedRelease release = PreparedRelease.load(cache, VersionFamily.V1_7);
 
-    assertThat(release.suite()).isEqualTo("trixie");
+    assertThat(release.source()).isEqualTo(new DebianPackage("trixie"));
     assertThat(release.containerdVersion()).isEqualTo("1.7.24~ds1-6+deb13u1");
     assertThat(release.libcVersion()).isEqualTo("2.41-12+deb13u5");
     assertThat(release.imageRoot()).isEqualTo(dir.resolve("image"));
@@ -55,7 +57,8 @@ class PreparedReleaseTest {
   @Test
   void sidsVersionKeepsItsUpstreamPart() {
     PreparedRelease release =
-        new PreparedRelease(VersionFamily.V2, "sid", "2.1.9+ds1-5", "2.43-7", cache);
+        new PreparedRelease(
+            VersionFamily.V2, new DebianPackage("sid"), "2.1.9+ds1-5", "2.43-7", cache);
 
     assertThat(release.upstreamVersion()).isEqualTo("2.1.9");
     assertThat(release.imageTag()).isEqualTo("2.1.9_ds1-5-libc6-2.43-7");

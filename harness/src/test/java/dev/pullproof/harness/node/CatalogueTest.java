@@ -12,7 +12,7 @@ import dev.pullproof.harness.run.ScenarioRunner;
 import dev.pullproof.harness.run.Shard;
 import dev.pullproof.harness.run.Verdict;
 import dev.pullproof.harness.scenario.ScenarioCatalog;
-import dev.pullproof.harness.scenario.VersionFamily;
+import dev.pullproof.harness.version.VersionFamily;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumSet;

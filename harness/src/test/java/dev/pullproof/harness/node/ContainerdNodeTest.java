@@ -11,8 +11,8 @@ import dev.pullproof.harness.run.NodeSetup;
 import dev.pullproof.harness.run.PullRequest;
 import dev.pullproof.harness.run.PullResult;
 import dev.pullproof.harness.scenario.CtrOptions;
-import dev.pullproof.harness.scenario.VersionFamily;
 import dev.pullproof.harness.scenario.Via;
+import dev.pullproof.harness.version.VersionFamily;
 import dev.pullproof.registry.FakeRegistry;
 import dev.pullproof.registry.content.ImagePublisher;
 import dev.pullproof.registry.content.ImageSpec;
@@ -38,8 +38,7 @@ class ContainerdNodeTest {
   void reportsTheExactDebianVersionOfThePreparedRelease(VersionFamily family) throws Exception {
     try (Node node = factory.start(setup(family, Map.of()))) {
       assertThat(node.version())
-          .isEqualTo(
-              PreparedRelease.load(CacheRoot.current(), containerd(family)).containerdVersion())
+          .isEqualTo(PreparedRelease.load(CacheRoot.current(), family).containerdVersion())
           .startsWith(family.label() + ".")
           .containsPattern("ds1-");
       assertThat(node.criPluginLoaded()).isTrue();
@@ -170,9 +169,9 @@ class ContainerdNodeTest {
   @EnumSource(VersionFamily.class)
   void aCriPullOnANodeWhoseCriPluginDidNotLoadFailsWithTheKubeletsRpcError(VersionFamily family)
       throws Exception {
-    String plugin = containerd(family).imagePlugin();
+    String plugin = family.imagePlugin().id();
     String config =
-        containerd(family).registryConfigToml("/etc/containerd/certs.d")
+        family.registryConfigToml("/etc/containerd/certs.d")
             + "\n[plugins.\""
             + plugin
             + "\".registry.mirrors.\"docker.io\"]\n  endpoint = [\"https://mirror.invalid\"]\n";
@@ -221,7 +220,7 @@ class ContainerdNodeTest {
     String url = "http://" + registry.hostAndPort();
     return Map.of(
         "config.toml",
-        containerd(family).registryConfigToml("/etc/containerd/certs.d"),
+        family.registryConfigToml("/etc/containerd/certs.d"),
         "certs.d/" + registry.hostAndPort() + "/hosts.toml",
         "server = \""
             + url
@@ -236,9 +235,5 @@ class ContainerdNodeTest {
 
   private static PullRequest ctr(String image, CtrOptions options) {
     return new PullRequest(image, Via.CTR, Optional.empty(), options, TIMEOUT);
-  }
-
-  private static dev.pullproof.harness.containerd.VersionFamily containerd(VersionFamily family) {
-    return dev.pullproof.harness.containerd.VersionFamily.parse(family.label());
   }
 }

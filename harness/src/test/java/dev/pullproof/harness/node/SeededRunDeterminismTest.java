@@ -11,7 +11,7 @@ import dev.pullproof.harness.run.Shard;
 import dev.pullproof.harness.run.Verdict;
 import dev.pullproof.harness.scenario.Scenario;
 import dev.pullproof.harness.scenario.ScenarioCatalog;
-import dev.pullproof.harness.scenario.VersionFamily;
+import dev.pullproof.harness.version.VersionFamily;
 import dev.pullproof.registry.journal.JournalEntry;
 import java.net.URISyntaxException;
 import java.nio.file.Path;

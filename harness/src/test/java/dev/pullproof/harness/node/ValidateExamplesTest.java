@@ -3,7 +3,6 @@ package dev.pullproof.harness.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pullproof.harness.kubelet.HelperCredentialsFactory;
-import dev.pullproof.harness.scenario.VersionFamily;
 import dev.pullproof.harness.validate.NodeFiles;
 import dev.pullproof.harness.validate.StaticChecks;
 import dev.pullproof.harness.validate.Validation;
@@ -12,6 +11,7 @@ import dev.pullproof.harness.validate.live.LiveCheck;
 import dev.pullproof.harness.validate.live.LiveWorld;
 import dev.pullproof.harness.validate.live.VersionResult;
 import dev.pullproof.harness.validate.model.ImageRef;
+import dev.pullproof.harness.version.VersionFamily;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

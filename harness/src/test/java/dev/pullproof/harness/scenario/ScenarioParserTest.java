@@ -2,6 +2,7 @@ package dev.pullproof.harness.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pullproof.harness.version.VersionFamily;
 import dev.pullproof.registry.content.ImageFormat;
 import java.nio.file.Path;
 import java.time.Duration;

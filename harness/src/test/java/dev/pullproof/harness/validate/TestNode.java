@@ -1,10 +1,10 @@
 package dev.pullproof.harness.validate;
 
-import static dev.pullproof.harness.scenario.VersionFamily.V1_6;
-import static dev.pullproof.harness.scenario.VersionFamily.V1_7;
-import static dev.pullproof.harness.scenario.VersionFamily.V2;
+import static dev.pullproof.harness.version.VersionFamily.V1_6;
+import static dev.pullproof.harness.version.VersionFamily.V1_7;
+import static dev.pullproof.harness.version.VersionFamily.V2;
 
-import dev.pullproof.harness.scenario.VersionFamily;
+import dev.pullproof.harness.version.VersionFamily;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

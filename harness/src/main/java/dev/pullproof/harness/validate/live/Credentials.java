@@ -1,6 +1,7 @@
 package dev.pullproof.harness.validate.live;
 
 import dev.pullproof.harness.validate.model.ImageRef;
+import dev.pullproof.harness.version.PluginId;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -80,9 +81,8 @@ public final class Credentials {
   }
 
   private void fromConfig(TomlParseResult toml) {
-    for (String plugin :
-        List.of("\"io.containerd.grpc.v1.cri\"", "\"io.containerd.cri.v1.images\"", "cri")) {
-      TomlTable configs = toml.getTable("plugins." + plugin + ".registry.configs");
+    for (PluginId plugin : PluginId.registryHolders()) {
+      TomlTable configs = toml.getTable(List.of("plugins", plugin.id(), "registry", "configs"));
       if (configs == null) {
         continue;
       }

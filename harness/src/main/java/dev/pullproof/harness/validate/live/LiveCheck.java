@@ -11,7 +11,7 @@ import dev.pullproof.harness.run.Shard;
 import dev.pullproof.harness.scenario.RegistrySpec;
 import dev.pullproof.harness.scenario.Scenario;
 import dev.pullproof.harness.scenario.ScenarioParser;
-import dev.pullproof.harness.scenario.VersionFamily;
+import dev.pullproof.harness.version.VersionFamily;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

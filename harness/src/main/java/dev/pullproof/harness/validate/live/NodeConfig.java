@@ -1,5 +1,6 @@
 package dev.pullproof.harness.validate.live;
 
+import dev.pullproof.harness.version.PluginId;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,12 +24,6 @@ record NodeConfig(
     List<String> mirrorEndpoints,
     List<String> hosts,
     Map<String, String> tlsFiles) {
-  private static final List<String> REGISTRY_TABLES =
-      List.of(
-          "plugins.\"io.containerd.grpc.v1.cri\".registry",
-          "plugins.\"io.containerd.cri.v1.images\".registry",
-          "plugins.cri.registry");
-
   /** registry.configs.*.tls keys and the world file that replaces each. */
   private static final String[][] TLS_FILES = {
     {"ca_file", "{{tls.ca_pem}}"},
@@ -42,8 +37,8 @@ record NodeConfig(
     List<String> endpoints = new ArrayList<>();
     List<String> hosts = new ArrayList<>();
     Map<String, String> tlsFiles = new LinkedHashMap<>();
-    for (String key : REGISTRY_TABLES) {
-      TomlTable registry = toml.getTable(key);
+    for (PluginId plugin : PluginId.registryHolders()) {
+      TomlTable registry = toml.getTable(List.of("plugins", plugin.id(), "registry"));
       if (registry == null) {
         continue;
       }

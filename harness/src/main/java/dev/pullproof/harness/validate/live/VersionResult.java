@@ -2,7 +2,7 @@ package dev.pullproof.harness.validate.live;
 
 import dev.pullproof.harness.run.PullAttempt;
 import dev.pullproof.harness.run.RunResult;
-import dev.pullproof.harness.scenario.VersionFamily;
+import dev.pullproof.harness.version.VersionFamily;
 import dev.pullproof.registry.journal.JournalEntry;
 import java.util.ArrayList;
 import java.util.Comparator;

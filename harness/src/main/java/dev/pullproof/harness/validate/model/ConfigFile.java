@@ -1,6 +1,8 @@
 package dev.pullproof.harness.validate.model;
 
-import dev.pullproof.harness.scenario.VersionFamily;
+import dev.pullproof.harness.version.Layout;
+import dev.pullproof.harness.version.PluginId;
+import dev.pullproof.harness.version.VersionFamily;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,12 +38,12 @@ public final class ConfigFile {
   }
 
   public Layout layout(VersionFamily family) {
-    return Layout.of(family, version());
+    return family.layout(version());
   }
 
   /** {@code plugins.<id>} as a table, if present. */
-  public Optional<Located> plugin(String id) {
-    return root().flatMap(r -> r.table("plugins")).flatMap(p -> p.table(id));
+  public Optional<Located> plugin(PluginId id) {
+    return root().flatMap(r -> r.table("plugins")).flatMap(p -> p.table(id.id()));
   }
 
   /** One {@code plugins.<id>} section. */
@@ -71,16 +73,16 @@ public final class ConfigFile {
   public Optional<Located> registryFor(VersionFamily family) {
     switch (layout(family)) {
       case V1_SHORT_IDS:
-        return plugin(Plugins.SHORT_CRI).flatMap(p -> p.table("registry"));
+        return plugin(PluginId.SHORT_CRI).flatMap(p -> p.table("registry"));
       case V2:
-        return plugin(Plugins.GRPC_CRI).flatMap(p -> p.table("registry"));
+        return plugin(PluginId.GRPC_CRI).flatMap(p -> p.table("registry"));
       case V2_MIGRATED:
-        Optional<Located> migrated = plugin(Plugins.GRPC_CRI).flatMap(p -> p.table("registry"));
+        Optional<Located> migrated = plugin(PluginId.GRPC_CRI).flatMap(p -> p.table("registry"));
         return migrated.isPresent()
             ? migrated
-            : plugin(Plugins.CRI_IMAGES).flatMap(p -> p.table("registry"));
+            : plugin(PluginId.CRI_IMAGES).flatMap(p -> p.table("registry"));
       case V3:
-        return plugin(Plugins.CRI_IMAGES).flatMap(p -> p.table("registry"));
+        return plugin(PluginId.CRI_IMAGES).flatMap(p -> p.table("registry"));
       default:
         return Optional.empty();
     }

@@ -1,6 +1,8 @@
 package dev.pullproof.harness.validate.model;
 
-import dev.pullproof.harness.scenario.VersionFamily;
+import dev.pullproof.harness.version.Layout;
+import dev.pullproof.harness.version.PluginId;
+import dev.pullproof.harness.version.VersionFamily;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -8,7 +10,7 @@ import java.util.Optional;
 /** The CRI plugin sections of a config.toml one family actually reads, each with its shape. */
 public final class CriSections {
   /** A section that is read, and the keys the family knows there. */
-  public record Read(String pluginId, Located table, Schema schema) {}
+  public record Read(PluginId pluginId, Located table, Schema schema) {}
 
   private CriSections() {}
 
@@ -17,23 +19,23 @@ public final class CriSections {
     List<Read> out = new ArrayList<>();
     switch (layout) {
       case V1_SHORT_IDS:
-        add(out, config, Plugins.SHORT_CRI, KeyCatalog.criSection(family, layout));
+        add(out, config, PluginId.SHORT_CRI, KeyCatalog.criSection(family, layout));
         break;
       case V2:
-        add(out, config, Plugins.GRPC_CRI, KeyCatalog.criSection(family, layout));
+        add(out, config, PluginId.GRPC_CRI, KeyCatalog.criSection(family, layout));
         break;
       case V2_MIGRATED:
-        add(out, config, Plugins.GRPC_CRI, KeyCatalog.criSection(family, layout));
-        add(out, config, Plugins.CRI_IMAGES, KeyCatalog.IMAGES_2);
-        add(out, config, Plugins.CRI_RUNTIME, KeyCatalog.RUNTIME_PLUGIN_2);
+        add(out, config, PluginId.GRPC_CRI, KeyCatalog.criSection(family, layout));
+        add(out, config, PluginId.CRI_IMAGES, KeyCatalog.IMAGES_2);
+        add(out, config, PluginId.CRI_RUNTIME, KeyCatalog.RUNTIME_PLUGIN_2);
         break;
       case V3:
-        add(out, config, Plugins.CRI_IMAGES, KeyCatalog.IMAGES_2);
-        add(out, config, Plugins.CRI_RUNTIME, KeyCatalog.RUNTIME_PLUGIN_2);
-        add(out, config, Plugins.GRPC_CRI, KeyCatalog.SERVER_2);
+        add(out, config, PluginId.CRI_IMAGES, KeyCatalog.IMAGES_2);
+        add(out, config, PluginId.CRI_RUNTIME, KeyCatalog.RUNTIME_PLUGIN_2);
+        add(out, config, PluginId.GRPC_CRI, KeyCatalog.SERVER_2);
         if (config.version() < 2) {
           // 2.x renames a version 1 file's short id before reading it as version 3.
-          add(out, config, Plugins.SHORT_CRI, KeyCatalog.SERVER_2);
+          add(out, config, PluginId.SHORT_CRI, KeyCatalog.SERVER_2);
         }
         break;
       default:
@@ -48,21 +50,21 @@ public final class CriSections {
    */
   public static Optional<String> movedInV3(String key) {
     if (key.equals("sandbox_image")) {
-      return Optional.of(Plugins.CRI_IMAGES + " (as pinned_images.sandbox)");
+      return Optional.of(PluginId.CRI_IMAGES.id() + " (as pinned_images.sandbox)");
     }
     if (KeyCatalog.SERVER_2.knows(key)) {
       return Optional.empty();
     }
     if (KeyCatalog.IMAGES_2.knows(key)) {
-      return Optional.of(Plugins.CRI_IMAGES);
+      return Optional.of(PluginId.CRI_IMAGES.id());
     }
     if (KeyCatalog.RUNTIME_PLUGIN_2.knows(key)) {
-      return Optional.of(Plugins.CRI_RUNTIME);
+      return Optional.of(PluginId.CRI_RUNTIME.id());
     }
     return Optional.empty();
   }
 
-  private static void add(List<Read> out, ConfigFile config, String id, Schema schema) {
+  private static void add(List<Read> out, ConfigFile config, PluginId id, Schema schema) {
     config.plugin(id).ifPresent(t -> out.add(new Read(id, t, schema)));
   }
 }

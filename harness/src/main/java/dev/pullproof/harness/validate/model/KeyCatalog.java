@@ -1,6 +1,7 @@
 package dev.pullproof.harness.validate.model;
 
-import dev.pullproof.harness.scenario.VersionFamily;
+import dev.pullproof.harness.version.Layout;
+import dev.pullproof.harness.version.VersionFamily;
 
 /**
  * The keys containerd 1.6.20, 1.7.24 and 2.1.9 know, learnt from each release's config structs: the

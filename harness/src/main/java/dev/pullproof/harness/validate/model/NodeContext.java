@@ -1,6 +1,6 @@
 package dev.pullproof.harness.validate.model;
 
-import dev.pullproof.harness.scenario.VersionFamily;
+import dev.pullproof.harness.version.VersionFamily;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,11 +1,11 @@
 package dev.pullproof.harness.validate.output;
 
 import dev.pullproof.harness.report.Redactor;
-import dev.pullproof.harness.scenario.VersionFamily;
 import dev.pullproof.harness.validate.Finding;
 import dev.pullproof.harness.validate.Severity;
 import dev.pullproof.harness.validate.Validation;
 import dev.pullproof.harness.validate.live.VersionResult;
+import dev.pullproof.harness.version.VersionFamily;
 import java.util.List;
 import java.util.stream.Collectors;
 

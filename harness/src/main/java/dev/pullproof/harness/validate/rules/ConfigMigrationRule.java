@@ -1,10 +1,10 @@
 package dev.pullproof.harness.validate.rules;
 
-import dev.pullproof.harness.scenario.VersionFamily;
 import dev.pullproof.harness.validate.Finding;
 import dev.pullproof.harness.validate.Severity;
-import dev.pullproof.harness.validate.model.Layout;
 import dev.pullproof.harness.validate.model.NodeContext;
+import dev.pullproof.harness.version.Layout;
+import dev.pullproof.harness.version.VersionFamily;
 import java.util.List;
 
 /**

@@ -1,11 +1,12 @@
 package dev.pullproof.harness.validate.rules;
 
-import dev.pullproof.harness.scenario.VersionFamily;
 import dev.pullproof.harness.validate.Finding;
 import dev.pullproof.harness.validate.Severity;
 import dev.pullproof.harness.validate.model.ConfigFile;
 import dev.pullproof.harness.validate.model.Located;
 import dev.pullproof.harness.validate.model.NodeContext;
+import dev.pullproof.harness.version.PluginId;
+import dev.pullproof.harness.version.VersionFamily;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -84,7 +85,7 @@ public final class ConfigPathListRule implements Rule {
   private static boolean localPull(ConfigFile config, Located registry) {
     boolean forced =
         config
-            .plugin(dev.pullproof.harness.validate.model.Plugins.CRI_IMAGES)
+            .plugin(PluginId.CRI_IMAGES)
             .flatMap(p -> p.value("use_local_image_pull"))
             .map(Boolean.TRUE::equals)
             .orElse(false);

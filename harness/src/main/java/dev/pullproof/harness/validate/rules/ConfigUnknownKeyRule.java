@@ -1,16 +1,16 @@
 package dev.pullproof.harness.validate.rules;
 
-import dev.pullproof.harness.scenario.VersionFamily;
 import dev.pullproof.harness.validate.Finding;
 import dev.pullproof.harness.validate.Severity;
 import dev.pullproof.harness.validate.model.ConfigFile;
 import dev.pullproof.harness.validate.model.CriSections;
 import dev.pullproof.harness.validate.model.KeyCatalog;
-import dev.pullproof.harness.validate.model.Layout;
 import dev.pullproof.harness.validate.model.NodeContext;
-import dev.pullproof.harness.validate.model.Plugins;
 import dev.pullproof.harness.validate.model.Schema;
 import dev.pullproof.harness.validate.model.Suggest;
+import dev.pullproof.harness.version.Layout;
+import dev.pullproof.harness.version.PluginId;
+import dev.pullproof.harness.version.VersionFamily;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,8 +44,8 @@ public final class ConfigUnknownKeyRule implements Rule {
           }
           boolean movedIn3 =
               config.layout(family) == Layout.V3
-                  && !section.pluginId().equals(Plugins.CRI_IMAGES)
-                  && !section.pluginId().equals(Plugins.CRI_RUNTIME)
+                  && section.pluginId() != PluginId.CRI_IMAGES
+                  && section.pluginId() != PluginId.CRI_RUNTIME
                   && CriSections.movedInV3(u.name()).isPresent()
                   && u.key().equals(section.table().keyOf(u.name()));
           if (!movedIn3) {
@@ -81,7 +81,7 @@ public final class ConfigUnknownKeyRule implements Rule {
   }
 
   static String behaviour(List<VersionFamily> families) {
-    boolean one = families.stream().anyMatch(Families::isOne);
+    boolean one = families.stream().anyMatch(VersionFamily::isOneX);
     boolean two = families.contains(VersionFamily.V2);
     if (one && two) {
       return "1.x ignores it silently, 2.x logs 'Ignoring unknown key in TOML' and ignores it";

@@ -1,11 +1,11 @@
 package dev.pullproof.harness.validate.rules;
 
-import dev.pullproof.harness.scenario.VersionFamily;
 import dev.pullproof.harness.validate.Finding;
 import dev.pullproof.harness.validate.Severity;
 import dev.pullproof.harness.validate.model.ConfigFile;
-import dev.pullproof.harness.validate.model.Layout;
 import dev.pullproof.harness.validate.model.NodeContext;
+import dev.pullproof.harness.version.Layout;
+import dev.pullproof.harness.version.VersionFamily;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +64,7 @@ public final class ConfigVersionRule implements Rule {
                   + " works on 2.x (migrated in memory)."));
     }
     if (version < 2) {
-      List<VersionFamily> ones = Families.where(node.targets(), Families::isOne);
+      List<VersionFamily> ones = Families.where(node.targets(), VersionFamily::isOneX);
       if (!ones.isEmpty()) {
         out.add(
             new Finding(

@@ -1,11 +1,11 @@
 package dev.pullproof.harness.validate.rules;
 
-import dev.pullproof.harness.scenario.VersionFamily;
 import dev.pullproof.harness.validate.Finding;
 import dev.pullproof.harness.validate.Severity;
 import dev.pullproof.harness.validate.model.ConfigFile;
 import dev.pullproof.harness.validate.model.Located;
 import dev.pullproof.harness.validate.model.NodeContext;
+import dev.pullproof.harness.version.VersionFamily;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +25,7 @@ public final class ConfigsTlsRule implements Rule {
     ConfigFile config = node.config();
     Map<String, List<VersionFamily>> byKey = new LinkedHashMap<>();
     Map<String, Integer> lines = new LinkedHashMap<>();
-    for (VersionFamily family : Families.where(node.targets(), Families::isOne)) {
+    for (VersionFamily family : Families.where(node.targets(), VersionFamily::isOneX)) {
       Optional<Located> registry = config.registryFor(family);
       if (registry.isEmpty() || !registry.get().has("config_path")) {
         continue;

@@ -1,12 +1,12 @@
 package dev.pullproof.harness.validate.rules;
 
-import dev.pullproof.harness.scenario.VersionFamily;
 import dev.pullproof.harness.validate.Finding;
 import dev.pullproof.harness.validate.Severity;
 import dev.pullproof.harness.validate.model.ConfigFile;
 import dev.pullproof.harness.validate.model.Keys;
 import dev.pullproof.harness.validate.model.Located;
 import dev.pullproof.harness.validate.model.NodeContext;
+import dev.pullproof.harness.version.VersionFamily;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -110,7 +110,7 @@ public final class DeprecatedSettingRule implements Rule {
                 "Give credentials as imagePullSecrets or through a kubelet credential provider."));
       }
       if (c.has("tls")) {
-        List<VersionFamily> ones = Families.where(readers, Families::isOne);
+        List<VersionFamily> ones = Families.where(readers, VersionFamily::isOneX);
         List<VersionFamily> two = Families.where(readers, f -> f == VersionFamily.V2);
         String fix =
             "Move it to <config_path>/"

@@ -1,6 +1,6 @@
 package dev.pullproof.harness.validate.rules;
 
-import dev.pullproof.harness.scenario.VersionFamily;
+import dev.pullproof.harness.version.VersionFamily;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -13,14 +13,9 @@ final class Families {
     return targets.stream().filter(test).toList();
   }
 
-  static boolean isOne(VersionFamily f) {
-    return f != VersionFamily.V2;
-  }
-
   /** {@code "1.6 and 1.7"}, {@code "2.x"}. */
   static String label(List<VersionFamily> families) {
-    List<String> names =
-        families.stream().map(f -> f == VersionFamily.V2 ? "2.x" : f.label()).toList();
+    List<String> names = families.stream().map(VersionFamily::findingLabel).toList();
     if (names.size() == 1) {
       return names.get(0);
     }

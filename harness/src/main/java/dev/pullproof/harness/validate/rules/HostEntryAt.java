@@ -1,11 +1,11 @@
 package dev.pullproof.harness.validate.rules;
 
-import dev.pullproof.harness.scenario.VersionFamily;
 import dev.pullproof.harness.validate.Finding;
 import dev.pullproof.harness.validate.Severity;
 import dev.pullproof.harness.validate.model.HostDir;
 import dev.pullproof.harness.validate.model.HostEntry;
 import dev.pullproof.harness.validate.model.NodeContext;
+import dev.pullproof.harness.version.VersionFamily;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

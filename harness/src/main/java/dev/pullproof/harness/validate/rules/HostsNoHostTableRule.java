@@ -6,6 +6,7 @@ import dev.pullproof.harness.validate.model.HostDir;
 import dev.pullproof.harness.validate.model.Keys;
 import dev.pullproof.harness.validate.model.NodeContext;
 import dev.pullproof.harness.validate.model.TomlDoc;
+import dev.pullproof.harness.version.VersionFamily;
 import java.util.ArrayList;
 import java.util.List;
 import org.tomlj.TomlTable;
@@ -21,7 +22,7 @@ public final class HostsNoHostTableRule implements Rule {
 
   @Override
   public List<Finding> check(NodeContext node) {
-    var ones = Families.where(node.targets(), Families::isOne);
+    var ones = Families.where(node.targets(), VersionFamily::isOneX);
     List<Finding> out = new ArrayList<>();
     if (ones.isEmpty()) {
       return out;

@@ -1,6 +1,5 @@
 package dev.pullproof.harness.validate.rules;
 
-import dev.pullproof.harness.scenario.VersionFamily;
 import dev.pullproof.harness.validate.Finding;
 import dev.pullproof.harness.validate.Severity;
 import dev.pullproof.harness.validate.model.HostDir;
@@ -10,6 +9,7 @@ import dev.pullproof.harness.validate.model.NodeContext;
 import dev.pullproof.harness.validate.model.Schema;
 import dev.pullproof.harness.validate.model.Suggest;
 import dev.pullproof.harness.validate.model.TomlDoc;
+import dev.pullproof.harness.version.VersionFamily;
 import java.util.ArrayList;
 import java.util.List;
 

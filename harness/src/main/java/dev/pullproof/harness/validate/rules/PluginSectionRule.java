@@ -1,14 +1,14 @@
 package dev.pullproof.harness.validate.rules;
 
-import dev.pullproof.harness.scenario.VersionFamily;
 import dev.pullproof.harness.validate.Finding;
 import dev.pullproof.harness.validate.Severity;
 import dev.pullproof.harness.validate.model.ConfigFile;
 import dev.pullproof.harness.validate.model.CriSections;
-import dev.pullproof.harness.validate.model.Layout;
 import dev.pullproof.harness.validate.model.Located;
 import dev.pullproof.harness.validate.model.NodeContext;
-import dev.pullproof.harness.validate.model.Plugins;
+import dev.pullproof.harness.version.Layout;
+import dev.pullproof.harness.version.PluginId;
+import dev.pullproof.harness.version.VersionFamily;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,11 +95,12 @@ public final class PluginSectionRule implements Rule {
                   + " '"
                   + id
                   + "' makes containerd refuse to start (invalid plugin key URI).",
-              id.equals(Plugins.SHORT_CRI)
-                  ? "Rename the section to plugins.\"" + Plugins.GRPC_CRI + "\"."
+              id.equals(PluginId.SHORT_CRI.id())
+                  ? "Rename the section to plugins.\"" + PluginId.GRPC_CRI.id() + "\"."
                   : "Use the plugin's full id."));
     }
-    if (layout == Layout.V2 && (id.equals(Plugins.CRI_IMAGES) || id.equals(Plugins.CRI_RUNTIME))) {
+    if (layout == Layout.V2
+        && (id.equals(PluginId.CRI_IMAGES.id()) || id.equals(PluginId.CRI_RUNTIME.id()))) {
       return List.of(
           new Issue(
               severity,
@@ -109,10 +110,11 @@ public final class PluginSectionRule implements Rule {
                   + id
                   + " exists only in 2.x; this section is ignored without a word."
                   + consequence,
-              "For 1.6/1.7 put these settings under plugins.\"" + Plugins.GRPC_CRI + "\"."));
+              "For 1.6/1.7 put these settings under plugins.\"" + PluginId.GRPC_CRI.id() + "\"."));
     }
     boolean oldCriName =
-        id.equals(Plugins.GRPC_CRI) || (id.equals(Plugins.SHORT_CRI) && config.version() < 2);
+        id.equals(PluginId.GRPC_CRI.id())
+            || (id.equals(PluginId.SHORT_CRI.id()) && config.version() < 2);
     if (layout == Layout.V3 && oldCriName) {
       List<Issue> out = new ArrayList<>();
       for (String key : table.keys()) {

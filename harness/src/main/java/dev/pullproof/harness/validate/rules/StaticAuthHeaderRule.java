@@ -1,6 +1,5 @@
 package dev.pullproof.harness.validate.rules;
 
-import dev.pullproof.harness.scenario.VersionFamily;
 import dev.pullproof.harness.validate.Finding;
 import dev.pullproof.harness.validate.Severity;
 import dev.pullproof.harness.validate.model.HostDir;
@@ -8,6 +7,7 @@ import dev.pullproof.harness.validate.model.HostEntry;
 import dev.pullproof.harness.validate.model.Located;
 import dev.pullproof.harness.validate.model.NodeContext;
 import dev.pullproof.harness.validate.model.Secrets;
+import dev.pullproof.harness.version.VersionFamily;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +25,7 @@ public final class StaticAuthHeaderRule implements Rule {
   @Override
   public List<Finding> check(NodeContext node) {
     List<Finding> out = new ArrayList<>();
-    List<VersionFamily> ones = Families.where(node.targets(), Families::isOne);
+    List<VersionFamily> ones = Families.where(node.targets(), VersionFamily::isOneX);
     List<VersionFamily> two = Families.where(node.targets(), f -> f == VersionFamily.V2);
     for (HostEntryAt at : HostEntryAt.all(node)) {
       HostDir dir = at.dir();

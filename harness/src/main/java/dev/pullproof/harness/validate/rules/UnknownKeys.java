@@ -1,7 +1,7 @@
 package dev.pullproof.harness.validate.rules;
 
-import dev.pullproof.harness.scenario.VersionFamily;
 import dev.pullproof.harness.validate.model.Schema;
+import dev.pullproof.harness.version.VersionFamily;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

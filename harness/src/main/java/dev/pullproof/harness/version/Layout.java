@@ -1,10 +1,8 @@
-package dev.pullproof.harness.validate.model;
-
-import dev.pullproof.harness.scenario.VersionFamily;
+package dev.pullproof.harness.version;
 
 /**
- * How one containerd family reads a config.toml, given the file's {@code version} line (learnt from
- * each release's config loader):
+ * The shape in which a containerd line reads a config.toml, given the file's {@code version} line
+ * ({@link VersionFamily#layout}; learnt from each release's config loader):
  *
  * <ul>
  *   <li>1.6 and 1.7 read a file without a version (or {@code version = 1}) as version 1: plugin
@@ -16,6 +14,9 @@ import dev.pullproof.harness.scenario.VersionFamily;
  *       io.containerd.cri.v1.images} and {@code .runtime}); a file without a version is renamed to
  *       full plugin ids and then read as version 3, without that move; above 3 it refuses to start.
  * </ul>
+ *
+ * @see <a href="https://github.com/containerd/containerd/blob/main/docs/cri/config.md">CRI
+ *     config</a>
  */
 public enum Layout {
   /** Version 1 on 1.x: short plugin ids. */
@@ -27,16 +28,5 @@ public enum Layout {
   /** Version 3 (2.x): images, runtime and server settings in three plugins. */
   V3,
   /** containerd refuses to start with this version line. */
-  REFUSED;
-
-  public static Layout of(VersionFamily family, long version) {
-    switch (family) {
-      case V1_6:
-        return version < 2 ? V1_SHORT_IDS : V2;
-      case V1_7:
-        return version < 2 ? V1_SHORT_IDS : version == 2 ? V2 : REFUSED;
-      default:
-        return version == 2 ? V2_MIGRATED : version > 3 ? REFUSED : V3;
-    }
-  }
+  REFUSED
 }
