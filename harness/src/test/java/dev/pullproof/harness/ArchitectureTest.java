@@ -41,9 +41,28 @@ class ArchitectureTest {
               ROOT + ".report..",
               ROOT + ".cli..",
               "dev.pullproof.registry",
+              "dev.pullproof.registry.journal..",
               "dev.pullproof.registry.http..",
               "dev.pullproof.registry.auth..",
               "io.undertow..");
+
+  /**
+   * The registry's journal becomes the harness's request record in World alone; verdicts, reports
+   * and validate read that record. (The CLI's world command serves live registries and exports
+   * their journals in the registry's own JSON.)
+   */
+  @ArchTest
+  static final ArchRule onlyTheWorldReadsTheRegistrysJournal =
+      noClasses()
+          .that()
+          .doNotHaveSimpleName("World")
+          .and()
+          .doNotHaveSimpleName("WorldCommand")
+          .and()
+          .resideInAPackage(ROOT + "..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("dev.pullproof.registry.journal..");
 
   @ArchTest
   static final ArchRule runnerKnowsNoReportsOrCli =

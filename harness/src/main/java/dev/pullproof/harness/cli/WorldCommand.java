@@ -118,10 +118,11 @@ final class WorldCommand implements Callable<Integer> {
     try {
       if (journal != null) {
         Files.createDirectories(journal);
-        world
-            .journals()
-            .forEach(
-                (name, entries) -> JournalJson.write(entries, journal.resolve(name + ".json")));
+        // journals() waits for requests still completing; the export is the registry's own
+        // journal, every field it recorded, in the registry's JSON format.
+        for (String name : world.journals().keySet()) {
+          JournalJson.write(world.registry(name).journal().all(), journal.resolve(name + ".json"));
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write journals to " + journal, e);

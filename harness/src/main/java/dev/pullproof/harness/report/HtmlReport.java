@@ -1,8 +1,8 @@
 package dev.pullproof.harness.report;
 
+import dev.pullproof.harness.run.HostRequest;
 import dev.pullproof.harness.run.RunResult;
 import dev.pullproof.harness.version.VersionFamily;
-import dev.pullproof.registry.journal.JournalEntry;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -111,14 +111,14 @@ public final class HtmlReport {
     }
     if (!r.outcome().journals().isEmpty()) {
       h.append(timeline.render(r.outcome()));
-      for (Map.Entry<String, List<JournalEntry>> host : r.outcome().journals().entrySet()) {
+      for (Map.Entry<String, List<HostRequest>> host : r.outcome().journals().entrySet()) {
         h.append("<details><summary>Requests to ")
             .append(t(host.getKey()))
             .append(" (")
             .append(host.getValue().size())
             .append(")</summary><pre>")
             .append(
-                t(String.join("\n", host.getValue().stream().map(JournalEntry::summary).toList())))
+                t(String.join("\n", host.getValue().stream().map(HostRequest::summary).toList())))
             .append("</pre></details>\n");
       }
     }

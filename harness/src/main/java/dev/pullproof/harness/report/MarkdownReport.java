@@ -1,8 +1,8 @@
 package dev.pullproof.harness.report;
 
+import dev.pullproof.harness.run.HostRequest;
 import dev.pullproof.harness.run.RunResult;
 import dev.pullproof.harness.version.VersionFamily;
-import dev.pullproof.registry.journal.JournalEntry;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,14 +94,14 @@ public final class MarkdownReport {
       md.append("Expectations that did not hold:\n\n");
       block(md, String.join("\n\n", Cells.failureMessages(r)));
     }
-    for (Map.Entry<String, List<JournalEntry>> host : r.outcome().journals().entrySet()) {
+    for (Map.Entry<String, List<HostRequest>> host : r.outcome().journals().entrySet()) {
       md.append("Requests to `")
           .append(text(host.getKey()))
           .append("` (")
           .append(host.getValue().size())
           .append("):\n\n");
       if (!host.getValue().isEmpty()) {
-        block(md, String.join("\n", host.getValue().stream().map(JournalEntry::summary).toList()));
+        block(md, String.join("\n", host.getValue().stream().map(HostRequest::summary).toList()));
       }
     }
     if (timeline != null) {

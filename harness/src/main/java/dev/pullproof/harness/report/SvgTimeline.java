@@ -1,8 +1,8 @@
 package dev.pullproof.harness.report;
 
+import dev.pullproof.harness.run.HostRequest;
 import dev.pullproof.harness.run.Outcome;
 import dev.pullproof.harness.run.PullAttempt;
-import dev.pullproof.registry.journal.JournalEntry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +30,7 @@ final class SvgTimeline {
   }
 
   String render(Outcome outcome) {
-    Map<String, List<JournalEntry>> journals = outcome.journals();
+    Map<String, List<HostRequest>> journals = outcome.journals();
     Instant origin = origin(outcome);
     long span = Math.max(1, end(outcome, origin));
     int lanes = journals.size() + 1;
@@ -78,13 +78,13 @@ final class SvgTimeline {
                       + p.duration().toMillis()
                       + " ms)")));
     }
-    for (Map.Entry<String, List<JournalEntry>> host : journals.entrySet()) {
+    for (Map.Entry<String, List<HostRequest>> host : journals.entrySet()) {
       lane++;
       laneLabel(svg, lane, host.getKey());
       // Status labels go above the mark, or below when the one above would overlap the last;
       // when both would, the tooltip alone carries it.
       double[] lastLabel = {-LABEL_GAP, -LABEL_GAP};
-      for (JournalEntry e : host.getValue()) {
+      for (HostRequest e : host.getValue()) {
         double x = x(e.time().toEpochMilli() - origin.toEpochMilli(), span);
         String label = "";
         for (int slot = 0; slot < 2; slot++) {
@@ -114,7 +114,7 @@ final class SvgTimeline {
                         + " "
                         + e.summary()
                         + " ["
-                        + e.routeKind()
+                        + e.route()
                         + ", "
                         + e.duration().toMillis()
                         + " ms] at +"
@@ -199,8 +199,8 @@ final class SvgTimeline {
           Math.max(
               end, p.started().toEpochMilli() + p.duration().toMillis() - origin.toEpochMilli());
     }
-    for (List<JournalEntry> l : o.journals().values()) {
-      for (JournalEntry e : l) {
+    for (List<HostRequest> l : o.journals().values()) {
+      for (HostRequest e : l) {
         end = Math.max(end, e.time().toEpochMilli() - origin.toEpochMilli());
       }
     }

@@ -5,7 +5,6 @@ import dev.pullproof.harness.scenario.PullAuth;
 import dev.pullproof.harness.scenario.PullSpec;
 import dev.pullproof.harness.scenario.Scenario;
 import dev.pullproof.harness.scenario.Template;
-import dev.pullproof.registry.journal.JournalEntry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,7 +46,7 @@ final class JobExecution {
     Instant started = clock.instant();
     List<PullAttempt> attempts = new ArrayList<>();
     List<String> helperLog = new ArrayList<>();
-    Map<String, List<JournalEntry>> journals = Map.of();
+    Map<String, List<HostRequest>> journals = Map.of();
     String version = "";
     Optional<Boolean> cri = Optional.empty();
     String log = "";

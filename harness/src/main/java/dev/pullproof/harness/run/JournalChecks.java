@@ -3,35 +3,23 @@ package dev.pullproof.harness.run;
 import dev.pullproof.harness.scenario.ExpectationSet;
 import dev.pullproof.harness.scenario.HostPattern;
 import dev.pullproof.harness.scenario.RequestExpectation;
-import dev.pullproof.registry.journal.JournalEntry;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Checks request expectations against the registries' journals: counts per registry (or across all
- * with {@code *}) and order in time across registries. A failure lists the nearest requests that
- * did happen, as the fake registry's own journal assertions do.
+ * Checks request expectations against the requests the world's hosts received: counts per registry
+ * (or across all with {@code *}) and order in time across registries. A failure lists the nearest
+ * requests that did happen, as the fake registry's own journal assertions do.
  */
 final class JournalChecks {
   /** How many nearest requests a failure lists. */
   static final int NEAREST = 5;
 
-  /** A journal entry with the registry that received it. */
-  record Seen(String registry, JournalEntry entry) {
-    String line() {
-      return registry + " " + entry.summary();
-    }
-  }
+  private final List<HostRequest> all;
 
-  private final List<Seen> all = new ArrayList<>();
-
-  JournalChecks(Map<String, List<JournalEntry>> journals) {
-    journals.forEach((name, entries) -> entries.forEach(e -> all.add(new Seen(name, e))));
-    all.sort(
-        Comparator.comparing((Seen s) -> s.entry().time())
-            .thenComparing(s -> s.entry().sequence()));
+  JournalChecks(Outcome outcome) {
+    all = outcome.requestsInTime();
   }
 
   void check(ExpectationSet expect, List<Failure> failures) {
@@ -70,7 +58,7 @@ final class JournalChecks {
         }
       }
       if (found < 0) {
-        List<Seen> after = all.subList(position, all.size());
+        List<HostRequest> after = all.subList(position, all.size());
         failures.add(
             new Failure(
                 "ordered",
@@ -82,9 +70,9 @@ final class JournalChecks {
                         + "' after '"
                         + steps.get(step - 1)
                         + "' (matched by #"
-                        + all.get(position - 1).entry().sequence()
+                        + all.get(position - 1).sequence()
                         + " on "
-                        + all.get(position - 1).registry()
+                        + all.get(position - 1).host()
                         + ")",
                 after.isEmpty()
                     ? "no requests came after it"
@@ -95,16 +83,17 @@ final class JournalChecks {
     }
   }
 
-  static boolean matches(HostPattern p, Seen s) {
-    return (p.anyRegistry() || p.registry().equals(s.registry())) && p.pattern().matches(s.entry());
+  static boolean matches(HostPattern p, HostRequest r) {
+    return (p.anyRegistry() || p.registry().equals(r.host()))
+        && p.pattern().matches(r.method(), r.path(), r.query(), r.status());
   }
 
   private String nearest(HostPattern p) {
     if (all.isEmpty()) {
       return "no registry received any request";
     }
-    List<Seen> sorted = new ArrayList<>(all);
-    sorted.sort(Comparator.comparingInt((Seen s) -> nearness(p, s)).reversed());
+    List<HostRequest> sorted = new ArrayList<>(all);
+    sorted.sort(Comparator.comparingInt((HostRequest r) -> nearness(p, r)).reversed());
     return "nearest of "
         + all.size()
         + " requests:\n"
@@ -112,18 +101,18 @@ final class JournalChecks {
   }
 
   /** Higher is nearer: same registry, same method, path matching, status, common path prefix. */
-  static int nearness(HostPattern p, Seen s) {
+  static int nearness(HostPattern p, HostRequest r) {
     int score = 0;
-    if (p.anyRegistry() || p.registry().equals(s.registry())) {
+    if (p.anyRegistry() || p.registry().equals(r.host())) {
       score += 8000;
     }
     String method = p.pattern().method();
-    if (method.equals("*") || method.equals(s.entry().method())) {
+    if (method.equals("*") || method.equals(r.method())) {
       score += 1000;
     }
     String glob = p.pattern().pathGlob();
     String literal = glob.contains("*") ? glob.substring(0, glob.indexOf('*')) : glob;
-    String path = s.entry().path();
+    String path = r.path();
     int common = 0;
     while (common < literal.length()
         && common < path.length()
@@ -133,13 +122,13 @@ final class JournalChecks {
     if (common == literal.length()) {
       score += 2000;
     }
-    if (p.pattern().status() != null && p.pattern().status() == s.entry().status()) {
+    if (p.pattern().status() != null && p.pattern().status() == r.status()) {
       score += 500;
     }
     return score + common;
   }
 
-  private static String lines(List<Seen> seen) {
-    return String.join("\n", seen.stream().map(Seen::line).toList());
+  private static String lines(List<HostRequest> requests) {
+    return String.join("\n", requests.stream().map(r -> r.host() + " " + r.summary()).toList());
   }
 }

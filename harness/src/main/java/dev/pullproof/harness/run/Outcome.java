@@ -1,8 +1,10 @@
 package dev.pullproof.harness.run;
 
-import dev.pullproof.registry.journal.JournalEntry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +17,8 @@ import java.util.Optional;
  *
  * @param containerdVersion the exact version the node reported; empty if none started
  * @param criPluginLoaded empty if no node started
- * @param journals per scenario registry name, the requests it received, in arrival order
+ * @param journals per world host name, the requests it received, in arrival order; a host that
+ *     received none maps to an empty list
  * @param containerdLog containerd's log, verbatim
  * @param helperLog the credential helper's invocation log, one JSON line per call
  * @param harnessError why the run could not complete (world or node failed, timeout); empty when it
@@ -25,7 +28,7 @@ public record Outcome(
     String containerdVersion,
     Optional<Boolean> criPluginLoaded,
     List<PullAttempt> pulls,
-    Map<String, List<JournalEntry>> journals,
+    Map<String, List<HostRequest>> journals,
     String containerdLog,
     List<String> helperLog,
     Optional<String> harnessError,
@@ -36,9 +39,23 @@ public record Outcome(
     containerdVersion = containerdVersion == null ? "" : containerdVersion;
     Objects.requireNonNull(criPluginLoaded, "criPluginLoaded");
     pulls = List.copyOf(pulls);
-    Map<String, List<JournalEntry>> copy = new LinkedHashMap<>();
-    journals.forEach((k, v) -> copy.put(k, List.copyOf(v)));
-    journals = java.util.Collections.unmodifiableMap(copy);
+    Map<String, List<HostRequest>> copy = new LinkedHashMap<>();
+    journals.forEach(
+        (host, requests) -> {
+          for (HostRequest r : requests) {
+            if (!r.host().equals(host)) {
+              throw new IllegalArgumentException(
+                  "journals: request "
+                      + r.summary()
+                      + " of "
+                      + r.host()
+                      + " is listed under "
+                      + host);
+            }
+          }
+          copy.put(host, List.copyOf(requests));
+        });
+    journals = Collections.unmodifiableMap(copy);
     containerdLog = containerdLog == null ? "" : containerdLog;
     helperLog = List.copyOf(helperLog);
     Objects.requireNonNull(harnessError, "harnessError");
@@ -58,6 +75,16 @@ public record Outcome(
         Optional.of(error),
         started,
         wallTime);
+  }
+
+  /**
+   * Every host's requests in one list, in arrival order across hosts: by time, then by sequence.
+   */
+  public List<HostRequest> requestsInTime() {
+    List<HostRequest> all = new ArrayList<>();
+    journals.values().forEach(all::addAll);
+    all.sort(Comparator.comparing(HostRequest::time).thenComparingLong(HostRequest::sequence));
+    return all;
   }
 
   /** The fraction of pulls that succeeded; 0 when there were none. */

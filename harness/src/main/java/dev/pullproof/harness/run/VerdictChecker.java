@@ -49,7 +49,7 @@ public final class VerdictChecker {
               }
             });
     checkNode(expect, outcome, failures);
-    new JournalChecks(outcome.journals()).check(expect, failures);
+    new JournalChecks(outcome).check(expect, failures);
     return Verdict.of(failures, anyPullExpectation || !expect.isEmpty());
   }
 

@@ -100,13 +100,35 @@ public final class World implements AutoCloseable {
     return registry;
   }
 
-  /** Each serving registry's requests in arrival order, after in-flight ones have completed. */
-  public Map<String, List<JournalEntry>> journals() {
-    Map<String, List<JournalEntry>> out = new LinkedHashMap<>();
+  /**
+   * Each serving registry's requests in arrival order, after in-flight ones have completed: the one
+   * place the registry's journal becomes the harness's {@link HostRequest}.
+   */
+  public Map<String, List<HostRequest>> journals() {
+    Map<String, List<HostRequest>> out = new LinkedHashMap<>();
     registries.forEach(
         (name, registry) -> {
           registry.journal().awaitQuiet(QUIET);
-          out.put(name, registry.journal().all());
+          out.put(
+              name,
+              registry.journal().all().stream()
+                  .map(
+                      (JournalEntry e) ->
+                          new HostRequest(
+                              name,
+                              e.sequence(),
+                              e.time(),
+                              e.method(),
+                              e.path(),
+                              e.query(),
+                              e.status(),
+                              e.errorCode(),
+                              e.fault(),
+                              new HostRequest.Principal(
+                                  e.principal().scheme(), e.principal().identity()),
+                              e.duration(),
+                              e.routeKind()))
+                  .toList());
         });
     return out;
   }

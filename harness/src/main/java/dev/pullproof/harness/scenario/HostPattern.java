@@ -1,10 +1,8 @@
 package dev.pullproof.harness.scenario;
 
-import dev.pullproof.registry.journal.RequestPattern;
-
 /**
  * A journal pattern on one scenario registry, written {@code "hub GET /v2/ -> 401"}: the registry
- * name ({@code *} for any), then the fake registry's {@link RequestPattern} syntax.
+ * name ({@code *} for any), then a {@link RequestPattern}.
  */
 public record HostPattern(String registry, RequestPattern pattern) {
   public static final String ANY = "*";

@@ -3,6 +3,7 @@ package dev.pullproof.harness.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pullproof.harness.kubelet.HelperCredentialsFactory;
+import dev.pullproof.harness.run.HostRequest;
 import dev.pullproof.harness.run.Job;
 import dev.pullproof.harness.run.LoopbackPool;
 import dev.pullproof.harness.run.RunResult;
@@ -12,7 +13,6 @@ import dev.pullproof.harness.run.Verdict;
 import dev.pullproof.harness.scenario.Scenario;
 import dev.pullproof.harness.scenario.ScenarioCatalog;
 import dev.pullproof.harness.version.VersionFamily;
-import dev.pullproof.registry.journal.JournalEntry;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -109,7 +109,7 @@ class SeededRunDeterminismTest {
             (host, entries) -> {
               List<String> lines =
                   entries.stream()
-                      .sorted(Comparator.comparingLong(JournalEntry::sequence))
+                      .sorted(Comparator.comparingLong(HostRequest::sequence))
                       .map(
                           e ->
                               e.method()

@@ -58,10 +58,9 @@ class ReportFormatsTest {
             "name = \"b\"\nversions = [\"2\"]\n[[pull]]\nimage = \"r.test/app:1\"\n");
     var journal =
         Results.journal(
-            "hub",
-            Results.entry(1, 0, "GET", "/v2/", "", 401),
-            Results.entry(2, 40, "GET", "/token", "", 200),
-            Results.entry(3, 80, "GET", "/v2/app/manifests/1", "", 503));
+            Results.entry("hub", 1, 0, "GET", "/v2/", "", 401),
+            Results.entry("hub", 2, 40, "GET", "/token", "", 200),
+            Results.entry("hub", 3, 80, "GET", "/v2/app/manifests/1", "", 503));
     results = new ArrayList<>();
     results.add(
         Results.judged(

@@ -1,5 +1,6 @@
 package dev.pullproof.harness.report;
 
+import dev.pullproof.harness.run.HostRequest;
 import dev.pullproof.harness.run.Outcome;
 import dev.pullproof.harness.run.PullAttempt;
 import dev.pullproof.harness.run.RunResult;
@@ -8,8 +9,6 @@ import dev.pullproof.harness.scenario.Scenario;
 import dev.pullproof.harness.scenario.ScenarioParser;
 import dev.pullproof.harness.scenario.Via;
 import dev.pullproof.harness.version.VersionFamily;
-import dev.pullproof.registry.journal.JournalEntry;
-import dev.pullproof.registry.protocol.Principal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -41,27 +40,21 @@ final class Results {
     }
   }
 
-  static JournalEntry entry(
-      long seq, long atMillis, String method, String path, String query, int status) {
-    return new JournalEntry(
+  static HostRequest entry(
+      String host, long seq, long atMillis, String method, String path, String query, int status) {
+    return new HostRequest(
+        host,
         seq,
         T0.plusMillis(atMillis),
-        "127.0.0.1:4000",
-        "r.test",
         method,
         path,
         query,
         status,
-        0,
-        10,
+        null,
+        null,
+        HostRequest.Principal.ANONYMOUS,
         Duration.ofMillis(3),
-        path.equals("/token") ? "token" : "manifest",
-        null,
-        null,
-        Principal.ANONYMOUS,
-        null,
-        "synthetic",
-        null);
+        path.equals("/token") ? "token" : "manifest");
   }
 
   static PullAttempt attempt(int rep, boolean ok, String error, long startMillis, long millis) {
@@ -78,7 +71,7 @@ final class Results {
 
   static Outcome outcome(
       List<PullAttempt> pulls,
-      Map<String, List<JournalEntry>> journals,
+      Map<String, List<HostRequest>> journals,
       String log,
       List<String> helper) {
     return new Outcome(
@@ -97,9 +90,12 @@ final class Results {
     return new RunResult(s, f, o, new VerdictChecker().check(s, f, o));
   }
 
-  static Map<String, List<JournalEntry>> journal(String host, JournalEntry... entries) {
-    Map<String, List<JournalEntry>> m = new LinkedHashMap<>();
-    m.put(host, new ArrayList<>(List.of(entries)));
+  /** The requests grouped by the host each names, hosts in first-seen order. */
+  static Map<String, List<HostRequest>> journal(HostRequest... entries) {
+    Map<String, List<HostRequest>> m = new LinkedHashMap<>();
+    for (HostRequest e : entries) {
+      m.computeIfAbsent(e.host(), k -> new ArrayList<>()).add(e);
+    }
     return m;
   }
 }

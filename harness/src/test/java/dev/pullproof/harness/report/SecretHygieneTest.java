@@ -56,9 +56,8 @@ class SecretHygieneTest {
         Results.outcome(
             List.of(Results.attempt(1, false, error, 0, 50)),
             Results.journal(
-                "hub",
-                Results.entry(1, 1, "GET", "/v2/", "", 401),
-                Results.entry(2, 5, "POST", "/token", "password=" + REGISTRY_PASSWORD, 200)),
+                Results.entry("hub", 1, 1, "GET", "/v2/", "", 401),
+                Results.entry("hub", 2, 5, "POST", "/token", "password=" + REGISTRY_PASSWORD, 200)),
             "synthetic log: auth header Bearer "
                 + JWT
                 + "\nsynthetic log: password "

@@ -3,8 +3,6 @@ package dev.pullproof.harness.run;
 import dev.pullproof.harness.scenario.Scenario;
 import dev.pullproof.harness.scenario.ScenarioParser;
 import dev.pullproof.harness.scenario.Via;
-import dev.pullproof.registry.journal.JournalEntry;
-import dev.pullproof.registry.protocol.Principal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,7 +23,7 @@ final class Outcomes {
   static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
   private final List<PullAttempt> pulls = new ArrayList<>();
-  private final Map<String, List<JournalEntry>> journals = new LinkedHashMap<>();
+  private final Map<String, List<HostRequest>> journals = new LinkedHashMap<>();
   private String log = "";
   private final List<String> helperLog = new ArrayList<>();
   private Optional<Boolean> cri = Optional.of(true);
@@ -72,25 +70,19 @@ final class Outcomes {
     journals
         .computeIfAbsent(registry, k -> new ArrayList<>())
         .add(
-            new JournalEntry(
+            new HostRequest(
+                registry,
                 ++sequence,
                 T0.plusMillis(atMillis),
-                "127.0.0.1:4000",
-                "r.test",
                 method,
                 path,
                 query,
                 status,
-                0,
-                10,
+                null,
+                null,
+                HostRequest.Principal.ANONYMOUS,
                 Duration.ofMillis(2),
-                path.startsWith("/token") ? "token" : "base",
-                null,
-                null,
-                Principal.ANONYMOUS,
-                null,
-                "containerd/synthetic",
-                null));
+                path.startsWith("/token") ? "token" : "base"));
     return this;
   }
 

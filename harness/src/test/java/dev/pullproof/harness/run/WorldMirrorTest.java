@@ -3,7 +3,6 @@ package dev.pullproof.harness.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pullproof.harness.scenario.Scenario;
-import dev.pullproof.registry.journal.JournalEntry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,7 +40,7 @@ class WorldMirrorTest {
         HttpResponse.BodyHandlers.ofString());
   }
 
-  private static List<String> lines(List<JournalEntry> journal) {
+  private static List<String> lines(List<HostRequest> journal) {
     return journal.stream().map(e -> e.method() + " " + e.path() + " -> " + e.status()).toList();
   }
 

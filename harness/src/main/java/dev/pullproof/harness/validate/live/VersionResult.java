@@ -3,9 +3,7 @@ package dev.pullproof.harness.validate.live;
 import dev.pullproof.harness.run.PullAttempt;
 import dev.pullproof.harness.run.RunResult;
 import dev.pullproof.harness.version.VersionFamily;
-import dev.pullproof.registry.journal.JournalEntry;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -51,25 +49,21 @@ public record VersionResult(
     for (PullAttempt a : r.outcome().pulls()) {
       images.add(new ImageResult(a.image(), a.success(), a.error()));
     }
-    List<JournalEntry> all = new ArrayList<>();
-    Map<JournalEntry, String> hostOf = new java.util.IdentityHashMap<>();
-    r.outcome()
-        .journals()
-        .forEach(
-            (name, entries) ->
-                entries.forEach(
-                    e -> {
-                      all.add(e);
-                      hostOf.put(e, addresses.getOrDefault(name, name));
-                    }));
-    all.sort(Comparator.comparing(JournalEntry::time).thenComparingLong(JournalEntry::sequence));
     return new VersionResult(
         r.family(),
         r.outcome().containerdVersion(),
         r.outcome().criPluginLoaded(),
         logged(r.outcome().containerdLog()),
-        all.stream()
-            .map(e -> hostOf.get(e) + " " + e.method() + " " + e.path() + " -> " + e.status())
+        r.outcome().requestsInTime().stream()
+            .map(
+                e ->
+                    addresses.getOrDefault(e.host(), e.host())
+                        + " "
+                        + e.method()
+                        + " "
+                        + e.path()
+                        + " -> "
+                        + e.status())
             .toList(),
         images,
         r.outcome().harnessError());
