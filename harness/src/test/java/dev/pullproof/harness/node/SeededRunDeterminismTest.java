@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pullproof.harness.kubelet.HelperCredentialsFactory;
 import dev.pullproof.harness.run.Job;
-import dev.pullproof.harness.run.LoopbackPool;
 import dev.pullproof.harness.run.RunResult;
 import dev.pullproof.harness.run.ScenarioRunner;
 import dev.pullproof.harness.run.Shard;
@@ -12,6 +11,7 @@ import dev.pullproof.harness.run.Verdict;
 import dev.pullproof.harness.scenario.Scenario;
 import dev.pullproof.harness.scenario.ScenarioCatalog;
 import dev.pullproof.harness.scenario.VersionFamily;
+import dev.pullproof.harness.world.LoopbackPool;
 import dev.pullproof.registry.journal.JournalEntry;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
