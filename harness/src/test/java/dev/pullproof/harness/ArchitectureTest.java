@@ -10,8 +10,8 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The harness layering: the version model is the bottom, read by every part; the scenario model is
- * pure data and parsing; the runner builds on it; the reports read results; the CLI sits on top.
- * Only the runner's WorldInstaller builds fake registries.
+ * pure data and parsing; the world turns its registries into fake hosts; the runner builds on both;
+ * the reports read results; the CLI sits on top. Only the world package builds fake registries.
  */
 @AnalyzeClasses(
     packages = "dev.pullproof.harness",
@@ -37,14 +37,30 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(
+              ROOT + ".world..",
               ROOT + ".run..",
               ROOT + ".report..",
               ROOT + ".cli..",
-              "dev.pullproof.registry",
-              "dev.pullproof.registry.journal..",
-              "dev.pullproof.registry.http..",
-              "dev.pullproof.registry.auth..",
+              "dev.pullproof.registry..",
               "io.undertow..");
+
+  /** The world reads the scenario and drives the fake registry, nothing else of the harness. */
+  @ArchTest
+  static final ArchRule worldKnowsOnlyTheScenario =
+      noClasses()
+          .that()
+          .resideInAPackage(ROOT + ".world..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              ROOT + ".run..",
+              ROOT + ".report..",
+              ROOT + ".cli..",
+              ROOT + ".validate..",
+              ROOT + ".node..",
+              ROOT + ".containerd..",
+              ROOT + ".cri..",
+              ROOT + ".kubelet..");
 
   /**
    * The registry's journal becomes the harness's request record in World alone; verdicts, reports
@@ -93,43 +109,28 @@ class ArchitectureTest {
           .resideInAPackage(ROOT + ".cli..");
 
   /**
-   * Scenario data becomes fake registries in one place. (The containerd package's benchmark builds
-   * its own registry: it reads no scenario, so it is outside this rule.)
+   * Scenario data becomes fake registries in one room: the world package. (The containerd package's
+   * benchmark builds its own registry: it reads no scenario, so it is outside this rule.)
    */
   @ArchTest
-  static final ArchRule onlyTheWorldInstallerBuildsFakeRegistries =
+  static final ArchRule onlyTheWorldBuildsAndWiresFakeRegistries =
       noClasses()
           .that()
-          .doNotHaveSimpleName("WorldInstaller")
-          .and()
-          .resideInAnyPackage(
-              ROOT + ".scenario..", ROOT + ".run..", ROOT + ".report..", ROOT + ".cli..")
+          .resideOutsideOfPackages(ROOT + ".world..", ROOT + ".containerd..")
           .should()
           .dependOnClassesThat()
           .haveFullyQualifiedName("dev.pullproof.registry.FakeRegistryBuilder")
           .orShould()
           .dependOnClassesThat()
-          .resideInAPackage("dev.pullproof.registry.auth..")
+          .haveFullyQualifiedName("dev.pullproof.registry.content.ImagePublisher")
           .orShould()
           .dependOnClassesThat()
-          .haveFullyQualifiedName("dev.pullproof.registry.content.ImagePublisher");
-
-  /** Faults, TLS, mirrors, Docker Hub and loopback hosts are wired by the installer alone. */
-  @ArchTest
-  static final ArchRule onlyTheInstallerWiresTheWorldsElements =
-      noClasses()
-          .that()
-          .haveNameNotMatching(".*\\.run\\.(WorldInstaller|WorldFaults|LoopbackPool)(\\$.*)?")
-          .and()
-          .resideInAnyPackage(ROOT + ".run..", ROOT + ".report..", ROOT + ".cli..")
-          .should()
-          .dependOnClassesThat()
           .resideInAnyPackage(
+              "dev.pullproof.registry.auth..",
               "dev.pullproof.registry.fault..",
               "dev.pullproof.registry.tls..",
               "dev.pullproof.registry.mirror..",
-              "dev.pullproof.registry.hub..",
-              "dev.pullproof.registry.world..");
+              "dev.pullproof.registry.hub..");
 
   /** The static checks read files only: no containerd, CRI, runner, registry or report. */
   @ArchTest

@@ -1,7 +1,7 @@
 package dev.pullproof.registry.content;
 
 import dev.pullproof.registry.protocol.Digest;
-import dev.pullproof.registry.world.OwnedTemp;
+import dev.pullproof.registry.temp.OwnedTemp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

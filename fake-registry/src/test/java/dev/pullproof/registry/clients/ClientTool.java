@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Assumptions;
  * timeout. {@code ci/install-test-clients} provides them; when {@code PULLPROOF_REQUIRE_CLIENTS=1}
  * is set (as {@code ci/test} does) a missing client fails the test instead of skipping it.
  */
-final class ClientTool {
+public final class ClientTool {
   private final Path binary;
 
   private ClientTool(Path binary) {
@@ -25,14 +25,14 @@ final class ClientTool {
   }
 
   /** A run's outcome; output is kept verbatim for assertions and failure messages. */
-  record Result(int exit, String stdout, String stderr) {
-    String describe() {
+  public record Result(int exit, String stdout, String stderr) {
+    public String describe() {
       return "exit " + exit + "\nstdout: " + stdout + "\nstderr: " + stderr;
     }
   }
 
   /** Finds the tool or skips the test (fails when clients are required). */
-  static ClientTool require(String name) {
+  public static ClientTool require(String name) {
     Optional<Path> found = find(name);
     if (found.isEmpty() && "1".equals(System.getenv("PULLPROOF_REQUIRE_CLIENTS"))) {
       throw new AssertionError(
@@ -58,12 +58,12 @@ final class ClientTool {
         .findFirst();
   }
 
-  Result run(Duration timeout, String... args) throws IOException, InterruptedException {
+  public Result run(Duration timeout, String... args) throws IOException, InterruptedException {
     return run(java.util.Map.of(), timeout, args);
   }
 
   /** Runs with extra environment entries (e.g. DOCKER_CONFIG for a private credentials file). */
-  Result run(java.util.Map<String, String> env, Duration timeout, String... args)
+  public Result run(java.util.Map<String, String> env, Duration timeout, String... args)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(binary.toString());

@@ -1,11 +1,12 @@
 package dev.pullproof.harness.cli;
 
-import dev.pullproof.harness.run.LoopbackPool;
-import dev.pullproof.harness.run.World;
-import dev.pullproof.harness.run.WorldInstaller;
 import dev.pullproof.harness.scenario.ImageEntry;
 import dev.pullproof.harness.scenario.RegistrySpec;
 import dev.pullproof.harness.scenario.ScenarioParser;
+import dev.pullproof.harness.world.HostAddress;
+import dev.pullproof.harness.world.LoopbackPool;
+import dev.pullproof.harness.world.World;
+import dev.pullproof.harness.world.WorldInstaller;
 import dev.pullproof.registry.journal.JournalJson;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -83,15 +84,15 @@ final class WorldCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.println("fake world from " + file + " (Ctrl-C stops it)");
     for (RegistrySpec r : registries.values()) {
-      Map<String, String> values = world.placeholders().get(r.name());
+      HostAddress values = world.host(r.name());
       String scheme = r.tls().isPresent() ? "https://" : "http://";
-      out.printf("  %-12s %s%n", r.name(), scheme + values.get("ip") + ":" + values.get("port"));
+      out.printf("  %-12s %s%n", r.name(), scheme + values.ip() + ":" + values.port());
       r.host()
           .ifPresent(
               h ->
                   out.printf(
                       "  %-12s impersonates %s: map it to %s (hosts file, --add-host)%n",
-                      "", values.get("address"), values.get("ip")));
+                      "", values.address(), values.ip()));
       if (r.down().isPresent()) {
         out.printf(
             "  %-12s down: %s%n", "", r.down().get().name().toLowerCase(java.util.Locale.ROOT));

@@ -8,7 +8,7 @@ import com.github.dockerjava.api.model.Volume;
 import dev.pullproof.harness.cri.CriCallException;
 import dev.pullproof.harness.cri.CriClient;
 import dev.pullproof.harness.version.VersionFamily;
-import dev.pullproof.registry.world.OwnedTemp;
+import dev.pullproof.registry.temp.OwnedTemp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package dev.pullproof.harness.kubelet;
 
 import dev.pullproof.harness.run.KubeletCredentials;
 import dev.pullproof.helper.install.Installer;
-import dev.pullproof.registry.world.OwnedTemp;
+import dev.pullproof.registry.temp.OwnedTemp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;

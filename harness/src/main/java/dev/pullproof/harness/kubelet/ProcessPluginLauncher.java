@@ -1,6 +1,6 @@
 package dev.pullproof.harness.kubelet;
 
-import dev.pullproof.registry.world.OwnedTemp;
+import dev.pullproof.registry.temp.OwnedTemp;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 package dev.pullproof.harness.report;
 
-import dev.pullproof.harness.run.HostRequest;
 import dev.pullproof.harness.run.RunResult;
 import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.world.HostRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package dev.pullproof.harness.report;
 
-import dev.pullproof.harness.run.HostRequest;
 import dev.pullproof.harness.run.Outcome;
 import dev.pullproof.harness.run.PullAttempt;
+import dev.pullproof.harness.world.HostRequest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

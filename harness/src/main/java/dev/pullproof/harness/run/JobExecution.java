@@ -5,6 +5,9 @@ import dev.pullproof.harness.scenario.PullAuth;
 import dev.pullproof.harness.scenario.PullSpec;
 import dev.pullproof.harness.scenario.Scenario;
 import dev.pullproof.harness.scenario.Template;
+import dev.pullproof.harness.world.HostRequest;
+import dev.pullproof.harness.world.World;
+import dev.pullproof.harness.world.WorldInstaller;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,8 +60,7 @@ final class JobExecution {
       Map<String, String> files = new LinkedHashMap<>(world.files());
       for (ContainerdFile f : scenario.containerd().filesFor(job.family())) {
         files.put(
-            Template.render(f.path(), world.placeholders()),
-            Template.render(f.text(), world.placeholders()));
+            Template.render(f.path(), world.values()), Template.render(f.text(), world.values()));
       }
       try (KubeletCredentials kubelet = credentials.get();
           Node node =
@@ -113,15 +115,13 @@ final class JobExecution {
       List<String> helperLog)
       throws Exception {
     PullSpec spec = scenario.pulls().get(index);
-    String image = Template.render(spec.image(), world.placeholders());
+    String image = Template.render(spec.image(), world.values());
     Optional<Credentials> creds = Optional.empty();
     if (spec.auth() instanceof PullAuth.PullSecret secret) {
       creds = Optional.of(new Credentials(secret.username(), secret.password()));
     } else if (spec.auth() instanceof PullAuth.CredentialProvider provider) {
       List<String> globs =
-          provider.matchImages().stream()
-              .map(g -> Template.render(g, world.placeholders()))
-              .toList();
+          provider.matchImages().stream().map(g -> Template.render(g, world.values())).toList();
       KubeletCredentials.Resolution resolution =
           kubelet.resolve(
               new PullAuth.CredentialProvider(

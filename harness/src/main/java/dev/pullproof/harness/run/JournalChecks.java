@@ -3,6 +3,7 @@ package dev.pullproof.harness.run;
 import dev.pullproof.harness.scenario.ExpectationSet;
 import dev.pullproof.harness.scenario.HostPattern;
 import dev.pullproof.harness.scenario.RequestExpectation;
+import dev.pullproof.harness.world.HostRequest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.pullproof.harness.run;
 
+import dev.pullproof.harness.world.HostRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

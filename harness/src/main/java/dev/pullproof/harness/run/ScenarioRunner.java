@@ -1,5 +1,7 @@
 package dev.pullproof.harness.run;
 
+import dev.pullproof.harness.world.LoopbackPool;
+import dev.pullproof.harness.world.WorldInstaller;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

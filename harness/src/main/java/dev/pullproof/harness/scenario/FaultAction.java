@@ -12,12 +12,15 @@ public sealed interface FaultAction {
   /**
    * An error status with a spec error body.
    *
-   * @param error a spec error code such as {@code TOOMANYREQUESTS}; empty for the one the status
-   *     implies
+   * @param error the error code of the body, such as {@code TOOMANYREQUESTS}; empty for the one the
+   *     status implies
    * @param retryAfter sent as {@code Retry-After} in whole seconds
    */
   record Status(
-      int code, Optional<String> error, Optional<String> message, Optional<Duration> retryAfter)
+      int code,
+      Optional<SpecErrorCode> error,
+      Optional<String> message,
+      Optional<Duration> retryAfter)
       implements FaultAction {
     public Status {
       if (code < 300 || code > 599) {

@@ -1,10 +1,7 @@
 package dev.pullproof.harness.scenario;
 
-import dev.pullproof.registry.fault.RouteKind;
-import dev.pullproof.registry.protocol.ErrorCode;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -27,15 +24,11 @@ final class FaultParser {
           "redirect",
           "none");
   static final List<String> ROUTES =
-      Stream.concat(
-              Stream.of("any", "manifest"), Arrays.stream(RouteKind.values()).map(RouteKind::label))
-          .toList();
+      Stream.concat(Stream.of("any"), FaultRoute.labels().stream()).toList();
   private static final List<String> METHODS =
       List.of("*", "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE");
   private static final List<String> OCCURRENCES = List.of("first", "after", "every", "chance");
   private static final List<String> BARE = List.of("reset", "close", "corrupt", "html", "none");
-  private static final List<String> ERRORS =
-      Arrays.stream(ErrorCode.values()).map(Enum::name).toList();
 
   Optional<FaultSpec> fault(TableReader f) {
     f.allowOnly(
@@ -54,13 +47,13 @@ final class FaultParser {
         "window");
     int before = f.problems().size();
     Optional<String> name = f.string("name");
-    List<String> routes = new ArrayList<>();
+    List<FaultRoute> routes = new ArrayList<>();
     for (TableReader.Item item : stringOrStrings(f, "route")) {
       String route = (String) item.value();
       if (!ROUTES.contains(route)) {
         f.problemAt(item, unknown("route", route, ROUTES));
       } else if (!route.equals("any")) {
-        routes.add(route);
+        routes.add(FaultRoute.of(route).orElseThrow());
       }
     }
     List<String> methods = new ArrayList<>();
@@ -272,9 +265,5 @@ final class FaultParser {
         + "'; known: "
         + known
         + Suggestions.didYouMean(value, known);
-  }
-
-  static List<String> errorCodes() {
-    return ERRORS;
   }
 }

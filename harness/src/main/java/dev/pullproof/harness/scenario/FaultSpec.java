@@ -11,12 +11,12 @@ import java.util.Optional;
  * what goes wrong; several actions form a sequence (the k-th firing applies the k-th, cycling).
  *
  * @param name shown in the journal's fault field; empty for {@code rule-N}
- * @param routes route kinds ({@code manifest-get}, {@code blob}...); empty for any
+ * @param routes the routes it applies to; empty for any
  * @param methods upper-case HTTP methods; empty for any
  */
 public record FaultSpec(
     Optional<String> name,
-    List<String> routes,
+    List<FaultRoute> routes,
     List<String> methods,
     Optional<String> repository,
     Optional<String> reference,

@@ -79,17 +79,18 @@ final class FaultValues {
           if (!p.has("code")) {
             p.problems().add(p.line(), p.key("code"), "is required");
           }
-          Optional<String> error = p.string("error").map(e -> e.toUpperCase(java.util.Locale.ROOT));
-          error
-              .filter(e -> !FaultParser.errorCodes().contains(e))
+          Optional<String> written =
+              p.string("error").map(e -> e.toUpperCase(java.util.Locale.ROOT));
+          Optional<SpecErrorCode> error = written.flatMap(SpecErrorCode::of);
+          written
+              .filter(e -> error.isEmpty())
               .ifPresent(
                   e ->
                       p.problem(
-                          "error", FaultParser.unknown("error code", e, FaultParser.errorCodes())));
+                          "error", FaultParser.unknown("error code", e, SpecErrorCode.names())));
           Optional<String> message = p.string("message");
           Optional<Duration> retryAfter = p.duration("retry_after");
-          if (code.isEmpty()
-              || error.filter(e -> !FaultParser.errorCodes().contains(e)).isPresent()) {
+          if (code.isEmpty() || written.isPresent() && error.isEmpty()) {
             return Optional.empty();
           }
           return p.convert(

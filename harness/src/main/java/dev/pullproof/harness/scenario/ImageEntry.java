@@ -1,6 +1,5 @@
 package dev.pullproof.harness.scenario;
 
-import dev.pullproof.registry.content.ImageFormat;
 import java.util.List;
 
 /**
@@ -8,13 +7,14 @@ import java.util.List;
  *
  * @param layerSizes bytes per layer, base first
  * @param multiArch a linux/amd64 + linux/arm64 index instead of a single manifest
+ * @param format which manifest media types the tag is served as
  */
 public record ImageEntry(
     String repository,
     String tag,
     List<Long> layerSizes,
     boolean multiArch,
-    ImageFormat format,
+    Format format,
     long seed) {
 
   public static final long DEFAULT_LAYER = 1 << 20;
@@ -49,8 +49,15 @@ public record ImageEntry(
         nameAndTag.substring(colon + 1),
         List.of(DEFAULT_LAYER),
         false,
-        ImageFormat.OCI,
+        Format.OCI,
         0);
+  }
+
+  /** The manifest media types a tag is served as: OCI, Docker schema 2, or both. */
+  public enum Format {
+    OCI,
+    DOCKER,
+    BOTH
   }
 
   public String reference() {

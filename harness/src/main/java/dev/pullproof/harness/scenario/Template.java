@@ -2,7 +2,6 @@ package dev.pullproof.harness.scenario;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,6 +28,13 @@ public final class Template {
 
   private Template() {}
 
+  /** What a started world fills placeholders with. */
+  @FunctionalInterface
+  public interface Values {
+    /** The value of {@code {{registry.attribute}}}; empty when the world has none. */
+    java.util.Optional<String> value(String registry, String attribute);
+  }
+
   /** A placeholder as written: registry name and attribute. */
   public record Reference(String registry, String attribute) {}
 
@@ -47,19 +53,17 @@ public final class Template {
     return refs;
   }
 
-  /** Replaces every placeholder with {@code values.get(registry).get(attribute)}. */
-  public static String render(String text, Map<String, Map<String, String>> values) {
+  /** Replaces every placeholder with its value; one without a value is an error naming it. */
+  public static String render(String text, Values values) {
     return replace(
         text,
-        (registry, attribute) -> {
-          Map<String, String> attrs = values.get(registry);
-          String value = attrs == null ? null : attrs.get(attribute);
-          if (value == null) {
-            throw new IllegalArgumentException(
-                "no value for {{" + registry + "." + attribute + "}}");
-          }
-          return value;
-        });
+        (registry, attribute) ->
+            values
+                .value(registry, attribute)
+                .orElseThrow(
+                    () ->
+                        new IllegalArgumentException(
+                            "no value for {{" + registry + "." + attribute + "}}")));
   }
 
   private static String replace(String text, BiFunction<String, String, String> value) {

@@ -1,6 +1,5 @@
 package dev.pullproof.harness.scenario;
 
-import dev.pullproof.registry.content.ImageFormat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -72,7 +71,7 @@ final class WorldParser {
       return Optional.empty();
     }
     if (Boolean.TRUE.equals(raw.get())) {
-      return Optional.of(new TlsSpec("valid", false));
+      return Optional.of(new TlsSpec(TlsSpec.Mode.VALID, false));
     }
     return t.table("tls", "true, false or a table such as { mode = \"valid\" }")
         .flatMap(
@@ -91,7 +90,8 @@ final class WorldParser {
                         + Suggestions.didYouMean(mode, TlsSpec.MODES));
                 return Optional.empty();
               }
-              return Optional.of(new TlsSpec(mode, mtls, systemTrust));
+              return Optional.of(
+                  new TlsSpec(TlsSpec.Mode.of(mode).orElseThrow(), mtls, systemTrust));
             });
   }
 
@@ -202,7 +202,7 @@ final class WorldParser {
       i.size(layer).ifPresent(layers::add);
     }
     boolean multiArch = i.bool("multi_arch").orElse(false);
-    Optional<ImageFormat> format =
+    Optional<ImageEntry.Format> format =
         i.string("format")
             .flatMap(
                 f ->
@@ -210,7 +210,7 @@ final class WorldParser {
                         "format",
                         () -> {
                           try {
-                            return ImageFormat.valueOf(f.toUpperCase(Locale.ROOT));
+                            return ImageEntry.Format.valueOf(f.toUpperCase(Locale.ROOT));
                           } catch (IllegalArgumentException e) {
                             throw new IllegalArgumentException(
                                 "format must be oci, docker or both, got '" + f + "'");
@@ -227,7 +227,7 @@ final class WorldParser {
                         b.tag(),
                         layers.isEmpty() ? b.layerSizes() : layers,
                         multiArch,
-                        format.orElse(ImageFormat.OCI),
+                        format.orElse(ImageEntry.Format.OCI),
                         seed)));
   }
 

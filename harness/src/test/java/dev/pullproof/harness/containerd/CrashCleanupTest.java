@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
 import dev.pullproof.harness.version.VersionFamily;
-import dev.pullproof.registry.world.OwnedTemp;
+import dev.pullproof.registry.temp.OwnedTemp;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.pullproof.harness.cri.CriCallException;
-import dev.pullproof.harness.run.LoopbackPool;
-import dev.pullproof.harness.run.World;
-import dev.pullproof.harness.run.WorldInstaller;
 import dev.pullproof.harness.scenario.ContainerdFile;
 import dev.pullproof.harness.scenario.Scenario;
 import dev.pullproof.harness.scenario.ScenarioParser;
 import dev.pullproof.harness.scenario.Template;
 import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.world.LoopbackPool;
+import dev.pullproof.harness.world.World;
+import dev.pullproof.harness.world.WorldInstaller;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,8 +74,7 @@ class WorldTlsNodeTest {
       world.files().forEach(containerd::withEtcFile);
       for (ContainerdFile f : scenario.containerd().common()) {
         containerd.withEtcFile(
-            Template.render(f.path(), world.placeholders()),
-            Template.render(f.text(), world.placeholders()));
+            Template.render(f.path(), world.values()), Template.render(f.text(), world.values()));
       }
       world.extraHosts().forEach(containerd::withExtraHost);
       world.caCertificate().ifPresent(containerd::withSystemCa);

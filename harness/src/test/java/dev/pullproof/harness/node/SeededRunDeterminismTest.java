@@ -3,9 +3,7 @@ package dev.pullproof.harness.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pullproof.harness.kubelet.HelperCredentialsFactory;
-import dev.pullproof.harness.run.HostRequest;
 import dev.pullproof.harness.run.Job;
-import dev.pullproof.harness.run.LoopbackPool;
 import dev.pullproof.harness.run.RunResult;
 import dev.pullproof.harness.run.ScenarioRunner;
 import dev.pullproof.harness.run.Shard;
@@ -13,6 +11,8 @@ import dev.pullproof.harness.run.Verdict;
 import dev.pullproof.harness.scenario.Scenario;
 import dev.pullproof.harness.scenario.ScenarioCatalog;
 import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.world.HostRequest;
+import dev.pullproof.harness.world.LoopbackPool;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,6 +1,5 @@
 package dev.pullproof.harness.report;
 
-import dev.pullproof.harness.run.HostRequest;
 import dev.pullproof.harness.run.Outcome;
 import dev.pullproof.harness.run.PullAttempt;
 import dev.pullproof.harness.run.RunResult;
@@ -9,6 +8,7 @@ import dev.pullproof.harness.scenario.Scenario;
 import dev.pullproof.harness.scenario.ScenarioParser;
 import dev.pullproof.harness.scenario.Via;
 import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.world.HostRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pullproof.harness.scenario.Scenario;
 import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.world.LoopbackPool;
+import dev.pullproof.harness.world.WorldInstaller;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;

@@ -3,6 +3,7 @@ package dev.pullproof.harness.run;
 import dev.pullproof.harness.scenario.Scenario;
 import dev.pullproof.harness.scenario.ScenarioParser;
 import dev.pullproof.harness.scenario.Via;
+import dev.pullproof.harness.world.HostRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -3,7 +3,6 @@ package dev.pullproof.harness.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pullproof.harness.version.VersionFamily;
-import dev.pullproof.registry.content.ImageFormat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -120,19 +119,20 @@ class ScenarioParserTest {
     RegistrySpec hub = s.registries().get("hub");
     assertThat(hub.host()).contains("registry-1.docker.io");
     assertThat(hub.effectivePort()).isEqualTo(443);
-    assertThat(hub.tls()).contains(new TlsSpec("valid", true));
+    assertThat(hub.tls()).contains(new TlsSpec(TlsSpec.Mode.VALID, true));
     assertThat(hub.auth().type()).isEqualTo(AuthSpec.Type.TOKEN);
     assertThat(hub.auth().publicRepositories()).containsExactly("library/*");
     assertThat(hub.auth().tokenExpiresIn()).contains(Duration.ofMinutes(5));
     assertThat(hub.images())
         .containsExactly(
             ImageEntry.parse("library/app:1.0"),
-            new ImageEntry("team/big", "2", List.of(4L << 20, 1024L), true, ImageFormat.BOTH, 7));
+            new ImageEntry(
+                "team/big", "2", List.of(4L << 20, 1024L), true, ImageEntry.Format.BOTH, 7));
     assertThat(hub.faults())
         .singleElement()
         .satisfies(
             f -> {
-              assertThat(f.routes()).containsExactly("blob");
+              assertThat(f.routes()).containsExactly(FaultRoute.BLOB);
               assertThat(f.actions())
                   .containsExactly(
                       new FaultAction.Status(

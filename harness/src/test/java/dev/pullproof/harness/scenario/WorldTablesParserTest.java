@@ -56,7 +56,7 @@ class WorldTablesParserTest {
     List<FaultSpec> faults = s.registries().get("hub").faults();
     FaultSpec f = faults.get(0);
     assertThat(f.name()).contains("flaky");
-    assertThat(f.routes()).containsExactly("manifest", "blob");
+    assertThat(f.routes()).containsExactly(FaultRoute.MANIFEST, FaultRoute.BLOB);
     assertThat(f.methods()).containsExactly("GET", "HEAD");
     assertThat(f.repository()).contains("library/*");
     assertThat(f.reference()).contains("1.*");
@@ -70,7 +70,7 @@ class WorldTablesParserTest {
         .containsExactly(
             new FaultAction.Status(
                 429,
-                Optional.of("TOOMANYREQUESTS"),
+                Optional.of(SpecErrorCode.TOOMANYREQUESTS),
                 Optional.of("m"),
                 Optional.of(Duration.ofSeconds(10))),
             new FaultAction.Reset(0),
@@ -100,8 +100,10 @@ class WorldTablesParserTest {
             tls = { system_trust = false }
             down = "refused"
             """);
-    assertThat(s.registries().get("corp").tls()).contains(new TlsSpec("valid", true, false));
-    assertThat(s.registries().get("dead").tls()).contains(new TlsSpec("valid", false, false));
+    assertThat(s.registries().get("corp").tls())
+        .contains(new TlsSpec(TlsSpec.Mode.VALID, true, false));
+    assertThat(s.registries().get("dead").tls())
+        .contains(new TlsSpec(TlsSpec.Mode.VALID, false, false));
   }
 
   @Test
@@ -127,7 +129,7 @@ class WorldTablesParserTest {
             "certs.d/x/hosts.toml" = "ca = '{{tls.ca}}' # {{tls.client_cert}} {{tls.client_key}}"
             """);
     RegistrySpec hub = s.registries().get("hub");
-    assertThat(hub.tls()).contains(new TlsSpec("expired", true));
+    assertThat(hub.tls()).contains(new TlsSpec(TlsSpec.Mode.EXPIRED, true));
     assertThat(hub.dockerHub())
         .contains(
             new DockerHubSpec(

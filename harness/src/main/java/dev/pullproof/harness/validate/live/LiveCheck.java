@@ -2,7 +2,6 @@ package dev.pullproof.harness.validate.live;
 
 import dev.pullproof.harness.run.Job;
 import dev.pullproof.harness.run.KubeletCredentials;
-import dev.pullproof.harness.run.LoopbackPool;
 import dev.pullproof.harness.run.NodeFactory;
 import dev.pullproof.harness.run.RunListener;
 import dev.pullproof.harness.run.RunResult;
@@ -12,6 +11,7 @@ import dev.pullproof.harness.scenario.RegistrySpec;
 import dev.pullproof.harness.scenario.Scenario;
 import dev.pullproof.harness.scenario.ScenarioParser;
 import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.world.LoopbackPool;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

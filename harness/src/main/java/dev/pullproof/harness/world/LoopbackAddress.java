@@ -1,4 +1,4 @@
-package dev.pullproof.registry.world;
+package dev.pullproof.harness.world;
 
 import java.io.IOException;
 import java.net.InetAddress;

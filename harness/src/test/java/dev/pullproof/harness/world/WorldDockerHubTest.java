@@ -1,9 +1,10 @@
-package dev.pullproof.harness.run;
+package dev.pullproof.harness.world;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pullproof.harness.scenario.Scenario;
+import dev.pullproof.harness.scenario.ScenarioFiles;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,7 +32,7 @@ class WorldDockerHubTest {
   @Test
   void anonymousPullsPastTheLimitGet429WithHubsHeaders() throws Exception {
     Scenario s =
-        Outcomes.scenario(
+        ScenarioFiles.parse(
             dir,
             """
             name = "h"
@@ -42,7 +43,7 @@ class WorldDockerHubTest {
             image = "{{hub.address}}/library/app:1.0"
             """);
     try (World world = new WorldInstaller(pool, Clock.systemUTC()).start(s)) {
-      String url = world.placeholders().get("hub").get("url");
+      String url = world.host("hub").url();
       HttpResponse<String> challenge = get(url + "/v2/library/app/manifests/1.0", null);
       assertThat(challenge.statusCode()).isEqualTo(401);
       assertThat(challenge.headers().firstValue("WWW-Authenticate").orElseThrow())

@@ -1,4 +1,4 @@
-package dev.pullproof.harness.run;
+package dev.pullproof.harness.world;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,9 +1,10 @@
-package dev.pullproof.harness.run;
+package dev.pullproof.harness.world;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pullproof.harness.scenario.Scenario;
+import dev.pullproof.harness.scenario.ScenarioFiles;
 import java.net.ConnectException;
 import java.net.SocketException;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ class WorldDeadHostsTest {
 
   private World start(String registries) {
     Scenario s =
-        Outcomes.scenario(
+        ScenarioFiles.parse(
             dir, "name = \"d\"\n" + registries + "\n[[pull]]\nimage = \"a.test/app:1\"\n");
     return new WorldInstaller(pool, Clock.systemUTC()).start(s);
   }
@@ -39,16 +40,16 @@ class WorldDeadHostsTest {
             tls = true
             down = "reset"
             """)) {
-      var refused = world.placeholders().get("refused");
-      assertThat(refused.get("address")).isEqualTo("mirror.pullproof.test:5000");
-      assertThat(world.extraHosts()).containsEntry("mirror.pullproof.test", refused.get("ip"));
-      assertThatThrownBy(() -> RawHttp.get(refused.get("ip"), refused.get("port"), "/v2/"))
+      var refused = world.host("refused");
+      assertThat(refused.address()).isEqualTo("mirror.pullproof.test:5000");
+      assertThat(world.extraHosts()).containsEntry("mirror.pullproof.test", refused.ip());
+      assertThatThrownBy(() -> RawHttp.get(refused.ip(), refused.port(), "/v2/"))
           .isInstanceOf(ConnectException.class);
-      var eof = world.placeholders().get("eof");
-      assertThat(RawHttp.get(eof.get("ip"), eof.get("port"), "/v2/")).isEmpty();
-      var reset = world.placeholders().get("reset");
-      assertThat(reset.get("url")).startsWith("https://");
-      assertThatThrownBy(() -> RawHttp.get(reset.get("ip"), reset.get("port"), "/v2/"))
+      var eof = world.host("eof");
+      assertThat(RawHttp.get(eof.ip(), eof.port(), "/v2/")).isEmpty();
+      var reset = world.host("reset");
+      assertThat(reset.url()).startsWith("https://");
+      assertThatThrownBy(() -> RawHttp.get(reset.ip(), reset.port(), "/v2/"))
           .isInstanceOf(SocketException.class)
           .hasMessageContaining("reset");
       assertThat(world.journals()).isEmpty();
@@ -60,8 +61,8 @@ class WorldDeadHostsTest {
     String ip;
     int port;
     try (World world = start("[registries.gone]\ndown = \"refused\"\n")) {
-      ip = world.placeholders().get("gone").get("ip");
-      port = Integer.parseInt(world.placeholders().get("gone").get("port"));
+      ip = world.host("gone").ip();
+      port = world.host("gone").port();
     }
     try (java.net.ServerSocket again = new java.net.ServerSocket()) {
       again.bind(new java.net.InetSocketAddress(ip, port));

@@ -1,4 +1,4 @@
-package dev.pullproof.registry.world;
+package dev.pullproof.registry.temp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

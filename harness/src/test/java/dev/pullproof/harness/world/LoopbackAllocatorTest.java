@@ -1,4 +1,4 @@
-package dev.pullproof.registry.world;
+package dev.pullproof.harness.world;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.pullproof.registry.world;
+package dev.pullproof.registry.temp;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

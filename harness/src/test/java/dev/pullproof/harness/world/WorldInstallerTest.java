@@ -1,8 +1,9 @@
-package dev.pullproof.harness.run;
+package dev.pullproof.harness.world;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pullproof.harness.scenario.Scenario;
+import dev.pullproof.harness.scenario.ScenarioFiles;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,7 +35,7 @@ class WorldInstallerTest {
   @Test
   void anAnonymousRegistryServesItsImagesOnItsOwnLoopbackAddress() throws Exception {
     Scenario s =
-        Outcomes.scenario(
+        ScenarioFiles.parse(
             dir,
             """
             name = "w"
@@ -44,14 +45,13 @@ class WorldInstallerTest {
             image = "{{plain.address}}/library/app:1.0"
             """);
     try (World world = installer.start(s)) {
-      var values = world.placeholders().get("plain");
-      assertThat(values.get("ip")).isEqualTo("127.0.83.10");
-      assertThat(values.get("address")).isEqualTo("127.0.83.10:" + values.get("port"));
+      var values = world.host("plain");
+      assertThat(values.ip()).isEqualTo("127.0.83.10");
+      assertThat(values.address()).isEqualTo("127.0.83.10:" + values.port());
       assertThat(world.extraHosts()).isEmpty();
-      HttpResponse<String> manifest =
-          get(values.get("url") + "/v2/library/app/manifests/1.0", null);
+      HttpResponse<String> manifest = get(values.url() + "/v2/library/app/manifests/1.0", null);
       assertThat(manifest.statusCode()).isEqualTo(200);
-      assertThat(get(values.get("url") + "/v2/team/multi/manifests/2", null).body())
+      assertThat(get(values.url() + "/v2/team/multi/manifests/2", null).body())
           .contains("\"architecture\":\"arm64\"");
       assertThat(world.journals().get("plain"))
           .extracting(e -> e.method() + " " + e.path() + " -> " + e.status())
@@ -64,7 +64,7 @@ class WorldInstallerTest {
   @Test
   void basicAuthUsesTheScenariosUsersAndGrants() throws Exception {
     Scenario s =
-        Outcomes.scenario(
+        ScenarioFiles.parse(
             dir,
             """
             name = "w"
@@ -75,7 +75,7 @@ class WorldInstallerTest {
             image = "{{corp.address}}/team/app:1"
             """);
     try (World world = installer.start(s)) {
-      String base = world.placeholders().get("corp").get("url") + "/v2/team/app/manifests/1";
+      String base = world.host("corp").url() + "/v2/team/app/manifests/1";
       assertThat(get(base, null).statusCode()).isEqualTo(401);
       assertThat(get(base, basic("ci", "s3cret")).statusCode()).isEqualTo(200);
       assertThat(get(base, basic("ci", "wrong")).statusCode()).isEqualTo(401);
@@ -86,7 +86,7 @@ class WorldInstallerTest {
   @Test
   void tokenAuthChallengesWithARealmOnTheImpersonatedNameAndItsService() throws Exception {
     Scenario s =
-        Outcomes.scenario(
+        ScenarioFiles.parse(
             dir,
             """
             name = "w"
@@ -99,10 +99,10 @@ class WorldInstallerTest {
             image = "registry.pullproof.test:5443/library/app:1.0"
             """);
     try (World world = installer.start(s)) {
-      var values = world.placeholders().get("hub");
-      assertThat(values.get("address")).isEqualTo("registry.pullproof.test:5443");
-      assertThat(world.extraHosts()).containsEntry("registry.pullproof.test", values.get("ip"));
-      String direct = "http://" + values.get("ip") + ":5443";
+      var values = world.host("hub");
+      assertThat(values.address()).isEqualTo("registry.pullproof.test:5443");
+      assertThat(world.extraHosts()).containsEntry("registry.pullproof.test", values.ip());
+      String direct = "http://" + values.ip() + ":5443";
       HttpResponse<String> challenge = get(direct + "/v2/", null);
       assertThat(challenge.statusCode()).isEqualTo(401);
       assertThat(challenge.headers().firstValue("WWW-Authenticate").orElseThrow())
@@ -120,7 +120,7 @@ class WorldInstallerTest {
   @Test
   void aRealmNamesAnotherHostOfTheWorldWhileTheTokenEndpointStaysOnTheRegistry() throws Exception {
     Scenario s =
-        Outcomes.scenario(
+        ScenarioFiles.parse(
             dir,
             """
             name = "w"
@@ -135,7 +135,7 @@ class WorldInstallerTest {
             image = "{{hub.address}}/library/app:1.0"
             """);
     try (World world = installer.start(s)) {
-      String url = world.placeholders().get("hub").get("url");
+      String url = world.host("hub").url();
       HttpResponse<String> challenge = get(url + "/v2/library/app/manifests/1.0", null);
       assertThat(challenge.statusCode()).isEqualTo(401);
       assertThat(challenge.headers().firstValue("WWW-Authenticate").orElseThrow())

@@ -1,12 +1,10 @@
-package dev.pullproof.harness.run;
+package dev.pullproof.harness.world;
 
 import dev.pullproof.harness.scenario.FaultAction;
 import dev.pullproof.harness.scenario.FaultSpec;
 import dev.pullproof.registry.fault.Fault;
 import dev.pullproof.registry.fault.FaultRule;
-import dev.pullproof.registry.fault.RouteKind;
 import dev.pullproof.registry.fault.TimeWindow;
-import dev.pullproof.registry.protocol.ErrorCode;
 import java.util.Map;
 
 /**
@@ -17,18 +15,12 @@ final class WorldFaults {
   private WorldFaults() {}
 
   /**
-   * @param placeholders per host name its template values; a redirect to a host goes to its url
+   * @param hosts per host name where it listens; a redirect to a host goes to its url
    */
-  static FaultRule rule(FaultSpec f, Map<String, Map<String, String>> placeholders) {
+  static FaultRule rule(FaultSpec f, Map<String, HostAddress> hosts) {
     FaultRule.Builder rule = FaultRule.builder();
     f.name().ifPresent(rule::name);
-    for (String route : f.routes()) {
-      if (route.equals("manifest")) {
-        rule.route(RouteKind.MANIFEST_HEAD, RouteKind.MANIFEST_GET, RouteKind.MANIFEST_WRITE);
-      } else {
-        rule.route(route);
-      }
-    }
+    f.routes().forEach(route -> Vocabulary.routes(route).forEach(rule::route));
     rule.method(f.methods().toArray(String[]::new));
     f.repository().ifPresent(rule::repository);
     f.reference().ifPresent(rule::reference);
@@ -57,18 +49,18 @@ final class WorldFaults {
           w.to().map(to -> TimeWindow.of(w.from(), to)).orElseGet(() -> TimeWindow.from(w.from())));
     }
     for (FaultAction action : f.actions()) {
-      rule.fault(fault(action, placeholders));
+      rule.fault(fault(action, hosts));
     }
     return rule.build();
   }
 
-  static Fault fault(FaultAction a, Map<String, Map<String, String>> placeholders) {
+  static Fault fault(FaultAction a, Map<String, HostAddress> hosts) {
     if (a instanceof FaultAction.Status s) {
       Fault.Status status = Fault.status(s.code());
       if (s.error().isPresent() || s.message().isPresent()) {
         status =
             status.withCode(
-                s.error().map(ErrorCode::valueOf).orElse(status.code()), s.message().orElse(null));
+                s.error().map(Vocabulary::error).orElse(status.code()), s.message().orElse(null));
       }
       if (s.retryAfter().isPresent()) {
         status = status.withHeader("Retry-After", Long.toString(s.retryAfter().get().toSeconds()));
@@ -91,9 +83,12 @@ final class WorldFaults {
     } else if (a instanceof FaultAction.Html h) {
       return new Fault.HtmlPage(h.status(), null);
     } else if (a instanceof FaultAction.Redirect r) {
-      String target = r.namesRegistry() ? placeholders.get(r.target()).get("url") : r.target();
+      String target = r.namesRegistry() ? hosts.get(r.target()).url() : r.target();
       return new Fault.Redirect(target, r.status());
+    } else if (a instanceof FaultAction.None) {
+      return Fault.none();
     }
-    return Fault.none();
+    // A kind added to the scenario's vocabulary must be mapped here (VocabularyTest).
+    throw new IllegalArgumentException("no registry fault for " + a);
   }
 }

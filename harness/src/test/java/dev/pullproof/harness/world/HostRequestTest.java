@@ -1,8 +1,9 @@
-package dev.pullproof.harness.run;
+package dev.pullproof.harness.world;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pullproof.harness.run.Outcome;
 import dev.pullproof.registry.journal.JournalEntry;
 import dev.pullproof.registry.protocol.Principal;
 import java.time.Duration;

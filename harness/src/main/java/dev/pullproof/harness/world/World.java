@@ -1,5 +1,6 @@
-package dev.pullproof.harness.run;
+package dev.pullproof.harness.world;
 
+import dev.pullproof.harness.scenario.Template;
 import dev.pullproof.registry.FakeRegistry;
 import dev.pullproof.registry.journal.JournalEntry;
 import java.nio.file.Path;
@@ -12,9 +13,9 @@ import java.util.Optional;
 
 /**
  * A scenario's started world: its registries, its down hosts and, when a registry serves TLS, the
- * world's CA. {@link #placeholders()} fills in the scenario's templates, {@link #extraHosts()} is
- * what the node's hosts file needs, {@link #files()} what the node's {@code /etc/containerd} must
- * hold besides the scenario's files, {@link #journals()} what each registry received. Closing stops
+ * world's CA. {@link #values()} fills in the scenario's templates, {@link #extraHosts()} is what
+ * the node's hosts file needs, {@link #files()} what the node's {@code /etc/containerd} must hold
+ * besides the scenario's files, {@link #journals()} what each registry received. Closing stops
  * everything and returns the addresses.
  */
 public final class World implements AutoCloseable {
@@ -22,39 +23,61 @@ public final class World implements AutoCloseable {
   static final Duration QUIET = Duration.ofSeconds(2);
 
   private final Map<String, FakeRegistry> registries;
-  private final Map<String, Map<String, String>> placeholders;
+  private final Map<String, HostAddress> hosts;
+  private final Optional<WorldCertificates> certificates;
   private final Map<String, String> extraHosts;
-  private final Map<String, String> files;
-  private final Optional<Path> certificates;
   private final boolean systemTrust;
   private final List<AutoCloseable> others;
   private final Runnable release;
 
   World(
       Map<String, FakeRegistry> registries,
-      Map<String, Map<String, String>> placeholders,
+      Map<String, HostAddress> hosts,
+      Optional<WorldCertificates> certificates,
       Map<String, String> extraHosts,
-      Map<String, String> files,
-      Optional<Path> certificates,
       boolean systemTrust,
       List<AutoCloseable> others,
       Runnable release) {
     this.registries = Collections.unmodifiableMap(new LinkedHashMap<>(registries));
-    this.placeholders = Map.copyOf(placeholders);
-    this.extraHosts = Map.copyOf(extraHosts);
-    this.files = Collections.unmodifiableMap(new LinkedHashMap<>(files));
+    this.hosts = Collections.unmodifiableMap(new LinkedHashMap<>(hosts));
     this.certificates = certificates;
+    this.extraHosts = Map.copyOf(extraHosts);
     this.systemTrust = systemTrust;
     this.others = List.copyOf(others);
     this.release = release;
   }
 
-  /**
-   * Per registry name: address, host, port, url, ip (see {@code Template}); with TLS also {@code
-   * tls}: ca, client_cert, client_key (paths in the node).
-   */
-  public Map<String, Map<String, String>> placeholders() {
-    return placeholders;
+  /** Where the host of that name listens, serving or down. */
+  public HostAddress host(String name) {
+    HostAddress host = hosts.get(name);
+    if (host == null) {
+      throw new IllegalArgumentException("no host '" + name + "' in " + hosts.keySet());
+    }
+    return host;
+  }
+
+  /** Every host of the world, serving or down, in start order. */
+  public Map<String, HostAddress> hosts() {
+    return hosts;
+  }
+
+  /** With TLS, the world's CA and client files as the node sees them ({@code {{tls.*}}}). */
+  public Optional<TlsFiles> tlsFiles() {
+    return certificates.map(WorldCertificates::files);
+  }
+
+  /** The values of the scenario's placeholders: each host's address, and {@code tls.*}. */
+  public Template.Values values() {
+    return values(hosts, tlsFiles());
+  }
+
+  static Template.Values values(Map<String, HostAddress> hosts, Optional<TlsFiles> tls) {
+    return (name, attribute) -> {
+      if (name.equals(Template.TLS)) {
+        return tls.flatMap(t -> t.attribute(attribute));
+      }
+      return Optional.ofNullable(hosts.get(name)).flatMap(h -> h.attribute(attribute));
+    };
   }
 
   /** Impersonated host name to the loopback address its registry listens on. */
@@ -67,12 +90,12 @@ public final class World implements AutoCloseable {
    * certificate and the client certificate and key that {@code {{tls.*}}} name.
    */
   public Map<String, String> files() {
-    return files;
+    return certificates.map(WorldCertificates::nodeFiles).orElse(Map.of());
   }
 
   /** With TLS, the world CA's certificate (PEM). */
   public Optional<String> caCertificate() {
-    return Optional.ofNullable(files.get(WorldInstaller.CA_FILE));
+    return tlsFiles().map(TlsFiles::caPem);
   }
 
   /**
@@ -88,7 +111,7 @@ public final class World implements AutoCloseable {
    * client.key} (the layout of skopeo's and docker's certificate directories); removed on close.
    */
   public Optional<Path> certificates() {
-    return certificates;
+    return certificates.map(WorldCertificates::directory);
   }
 
   /** A serving registry by name; down hosts have none. */

@@ -1,9 +1,10 @@
-package dev.pullproof.harness.run;
+package dev.pullproof.harness.world;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pullproof.harness.scenario.Scenario;
+import dev.pullproof.harness.scenario.ScenarioFiles;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -24,7 +25,6 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
@@ -43,7 +43,7 @@ class WorldTlsTest {
 
   private World start(String registries) {
     Scenario s =
-        Outcomes.scenario(
+        ScenarioFiles.parse(
             dir, "name = \"t\"\n" + registries + "\n[[pull]]\nimage = \"a.test/app:1\"\n");
     return new WorldInstaller(pool, Clock.systemUTC()).start(s);
   }
@@ -52,9 +52,8 @@ class WorldTlsTest {
       throws Exception {
     HttpClient client =
         HttpClient.newBuilder().sslContext(context(world, clientCertificate)).build();
-    String url = world.placeholders().get(name).get("url");
-    String direct =
-        url.replace(world.placeholders().get(name).get("address"), address(world, name));
+    String url = world.host(name).url();
+    String direct = url.replace(world.host(name).address(), address(world, name));
     return client.send(
         HttpRequest.newBuilder(URI.create(direct + "/v2/")).build(),
         HttpResponse.BodyHandlers.ofString());
@@ -62,8 +61,8 @@ class WorldTlsTest {
 
   /** The JVM cannot resolve impersonated names: connect to the loopback address. */
   private static String address(World world, String name) {
-    Map<String, String> v = world.placeholders().get(name);
-    return v.get("ip") + ":" + v.get("port");
+    HostAddress v = world.host(name);
+    return v.ip() + ":" + v.port();
   }
 
   /** Trusts the world's CA as written for the node; presents its client certificate if asked. */
@@ -107,16 +106,13 @@ class WorldTlsTest {
   void anImpersonatedTlsRegistryPresentsItsNameAndAddressSignedByTheWorldsCa() throws Exception {
     try (World world =
         start("[registries.hub]\nhost = \"registry.pullproof.test\"\nport = 5443\ntls = true\n")) {
-      assertThat(world.placeholders().get("hub").get("url"))
-          .isEqualTo("https://registry.pullproof.test:5443");
+      assertThat(world.host("hub").url()).isEqualTo("https://registry.pullproof.test:5443");
       HttpResponse<String> ok = get(world, "hub", false);
       assertThat(ok.statusCode()).isEqualTo(200);
       X509Certificate served =
           (X509Certificate) ok.sslSession().orElseThrow().getPeerCertificates()[0];
       assertThat(served.getSubjectAlternativeNames())
-          .contains(
-              List.of(2, "registry.pullproof.test"),
-              List.of(7, world.placeholders().get("hub").get("ip")));
+          .contains(List.of(2, "registry.pullproof.test"), List.of(7, world.host("hub").ip()));
     }
   }
 
@@ -127,14 +123,14 @@ class WorldTlsTest {
       assertThat(world.files())
           .containsOnlyKeys("pullproof/ca.crt", "pullproof/client.cert", "pullproof/client.key");
       assertThat(world.files().get("pullproof/client.key")).startsWith("-----BEGIN PRIVATE KEY");
-      assertThat(world.placeholders().get("tls"))
-          .containsEntry("ca", "/etc/containerd/pullproof/ca.crt")
-          .containsEntry("client_cert", "/etc/containerd/pullproof/client.cert")
-          .containsEntry("client_key", "/etc/containerd/pullproof/client.key");
+      TlsFiles tls = world.tlsFiles().orElseThrow();
+      assertThat(tls.caPath()).isEqualTo("/etc/containerd/pullproof/ca.crt");
+      assertThat(tls.clientCertPath()).isEqualTo("/etc/containerd/pullproof/client.cert");
+      assertThat(tls.clientKeyPath()).isEqualTo("/etc/containerd/pullproof/client.key");
       onDisk = world.certificates().orElseThrow();
       assertThat(Files.readString(onDisk.resolve("ca.crt")))
           .isEqualTo(world.files().get("pullproof/ca.crt"));
-      assertThat(world.placeholders().get("hub").get("url")).startsWith("https://127.0.86.");
+      assertThat(world.host("hub").url()).startsWith("https://127.0.86.");
     }
     assertThat(onDisk).doesNotExist();
   }
@@ -156,7 +152,7 @@ class WorldTlsTest {
     try (World world = start("[registries.hub]\n")) {
       assertThat(world.files()).isEmpty();
       assertThat(world.certificates()).isEmpty();
-      assertThat(world.placeholders()).containsOnlyKeys("hub");
+      assertThat(world.hosts()).containsOnlyKeys("hub");
     }
   }
 

@@ -1,8 +1,9 @@
-package dev.pullproof.harness.run;
+package dev.pullproof.harness.world;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pullproof.harness.scenario.Scenario;
+import dev.pullproof.harness.scenario.ScenarioFiles;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,7 +29,7 @@ class WorldFaultsTest {
   private final LoopbackPool pool = new LoopbackPool("127.0.85", 10, 30);
 
   private World start(String toml, Clock clock) {
-    Scenario s = Outcomes.scenario(dir, toml + "\n[[pull]]\nimage = \"a.test/app:1\"\n");
+    Scenario s = ScenarioFiles.parse(dir, toml + "\n[[pull]]\nimage = \"a.test/app:1\"\n");
     return new WorldInstaller(pool, clock).start(s);
   }
 
@@ -58,8 +59,7 @@ class WorldFaultsTest {
             first = 2
             """,
             Clock.systemUTC())) {
-      String manifest =
-          world.placeholders().get("hub").get("url") + "/v2/library/app/manifests/1.0";
+      String manifest = world.host("hub").url() + "/v2/library/app/manifests/1.0";
       assertThat(send("HEAD", manifest).statusCode()).isEqualTo(200);
       HttpResponse<String> first = send("GET", manifest);
       assertThat(first.statusCode()).isEqualTo(503);
@@ -89,7 +89,7 @@ class WorldFaultsTest {
             fault = [{ status = { code = 429, error = "DENIED", message = "slow down" } }, "none"]
             """,
             Clock.systemUTC())) {
-      String base = world.placeholders().get("hub").get("url") + "/v2/";
+      String base = world.host("hub").url() + "/v2/";
       List<Integer> statuses = new ArrayList<>();
       HttpResponse<String> limited = send("GET", base);
       statuses.add(limited.statusCode());
@@ -114,10 +114,9 @@ class WorldFaultsTest {
             fault = { redirect = { to = "cdn", status = 302 } }
             """,
             Clock.systemUTC())) {
-      HttpResponse<String> moved = send("GET", world.placeholders().get("hub").get("url") + "/v2/");
+      HttpResponse<String> moved = send("GET", world.host("hub").url() + "/v2/");
       assertThat(moved.statusCode()).isEqualTo(302);
-      assertThat(moved.headers().firstValue("Location"))
-          .contains(world.placeholders().get("cdn").get("url") + "/v2/");
+      assertThat(moved.headers().firstValue("Location")).contains(world.host("cdn").url() + "/v2/");
     }
   }
 
@@ -135,10 +134,10 @@ class WorldFaultsTest {
             """,
             Clock.systemUTC())) {
       // Raw requests: java.net.http would retry a GET whose connection closed.
-      var hub = world.placeholders().get("hub");
-      assertThat(RawHttp.get(hub.get("ip"), hub.get("port"), "/v2/")).startsWith("HTTP/1.1 200");
-      assertThat(RawHttp.get(hub.get("ip"), hub.get("port"), "/v2/")).isEmpty();
-      assertThat(RawHttp.get(hub.get("ip"), hub.get("port"), "/v2/")).startsWith("HTTP/1.1 200");
+      var hub = world.host("hub");
+      assertThat(RawHttp.get(hub.ip(), hub.port(), "/v2/")).startsWith("HTTP/1.1 200");
+      assertThat(RawHttp.get(hub.ip(), hub.port(), "/v2/")).isEmpty();
+      assertThat(RawHttp.get(hub.ip(), hub.port(), "/v2/")).startsWith("HTTP/1.1 200");
     }
   }
 
@@ -155,7 +154,7 @@ class WorldFaultsTest {
             window = [{ from = "10s", to = "20s" }, { from = "1h" }]
             """,
             clock)) {
-      String base = world.placeholders().get("hub").get("url") + "/v2/";
+      String base = world.host("hub").url() + "/v2/";
       assertThat(send("GET", base).statusCode()).isEqualTo(200);
       clock.advance(Duration.ofSeconds(15));
       assertThat(send("GET", base).statusCode()).isEqualTo(500);
@@ -180,7 +179,7 @@ class WorldFaultsTest {
     List<List<Integer>> runs = new ArrayList<>();
     for (int run = 0; run < 2; run++) {
       try (World world = start(toml, Clock.systemUTC())) {
-        String base = world.placeholders().get("hub").get("url") + "/v2/";
+        String base = world.host("hub").url() + "/v2/";
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
           statuses.add(send("GET", base).statusCode());

@@ -1,4 +1,4 @@
-package dev.pullproof.registry.world;
+package dev.pullproof.harness.world;
 
 /** A world host that does not serve: where it is, in the forms clients are configured with. */
 public interface DeadHost extends AutoCloseable {

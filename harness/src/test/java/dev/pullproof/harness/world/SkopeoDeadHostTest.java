@@ -1,9 +1,9 @@
-package dev.pullproof.registry.clients;
+package dev.pullproof.harness.world;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pullproof.registry.world.AcceptsThenCloses;
-import dev.pullproof.registry.world.NothingListening;
+import dev.pullproof.registry.clients.ClientTool;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** What real skopeo reports for a host where nothing listens and one that accepts then closes. */
@@ -63,7 +63,7 @@ class SkopeoDeadHostTest {
   /** With {@code tls} false skopeo may fall back to plain HTTP and reports that attempt. */
   private ClientTool.Result inspect(String hostAndPort, boolean tls) throws Exception {
     return skopeo.run(
-        RegistryUnderTest.TIMEOUT,
+        Duration.ofSeconds(60),
         "inspect",
         "--retry-times",
         "0",

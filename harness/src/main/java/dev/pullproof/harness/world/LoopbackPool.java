@@ -1,7 +1,5 @@
-package dev.pullproof.harness.run;
+package dev.pullproof.harness.world;
 
-import dev.pullproof.registry.world.LoopbackAddress;
-import dev.pullproof.registry.world.LoopbackAllocator;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;

@@ -1,4 +1,4 @@
-package dev.pullproof.harness.run;
+package dev.pullproof.harness.world;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,9 +17,9 @@ final class RawHttp {
    * @return the bytes received as text; empty when the server closed without answering
    * @throws IOException when the connection is refused or reset
    */
-  static String get(String ip, String port, String path) throws IOException {
+  static String get(String ip, int port, String path) throws IOException {
     try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(ip, Integer.parseInt(port)), 2000);
+      socket.connect(new InetSocketAddress(ip, port), 2000);
       socket.setSoTimeout(5000);
       socket
           .getOutputStream()

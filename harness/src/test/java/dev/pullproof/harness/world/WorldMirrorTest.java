@@ -1,8 +1,9 @@
-package dev.pullproof.harness.run;
+package dev.pullproof.harness.world;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pullproof.harness.scenario.Scenario;
+import dev.pullproof.harness.scenario.ScenarioFiles;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,17 +25,16 @@ class WorldMirrorTest {
 
   private World start(String registries) {
     Scenario s =
-        Outcomes.scenario(
+        ScenarioFiles.parse(
             dir, "name = \"m\"\n" + registries + "\n[[pull]]\nimage = \"a.test/app:1\"\n");
     return new WorldInstaller(pool, Clock.systemUTC()).start(s);
   }
 
   private HttpResponse<String> get(World world, String name, String path) throws Exception {
-    var v = world.placeholders().get(name);
-    String scheme = v.get("url").substring(0, v.get("url").indexOf(':'));
+    var v = world.host(name);
+    String scheme = v.url().substring(0, v.url().indexOf(':'));
     return http.send(
-        HttpRequest.newBuilder(
-                URI.create(scheme + "://" + v.get("ip") + ":" + v.get("port") + path))
+        HttpRequest.newBuilder(URI.create(scheme + "://" + v.ip() + ":" + v.port() + path))
             .header("Accept", "application/vnd.oci.image.manifest.v1+json")
             .build(),
         HttpResponse.BodyHandlers.ofString());
