@@ -3,24 +3,17 @@ package dev.pullproof.registry;
 import dev.pullproof.registry.content.BlobStore;
 import dev.pullproof.registry.content.RegistryContent;
 import dev.pullproof.registry.fault.Faults;
-import dev.pullproof.registry.http.ErrorHandler;
-import dev.pullproof.registry.http.JournalHandler;
-import dev.pullproof.registry.http.RouteFilter;
-import dev.pullproof.registry.http.RoutingHandler;
+import dev.pullproof.registry.internal.http.HandlerChain;
 import dev.pullproof.registry.journal.Journal;
 import dev.pullproof.registry.journal.JournalEntry;
-import dev.pullproof.registry.protocol.RouteParser;
 import dev.pullproof.registry.tls.TlsConfig;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
-import io.undertow.server.handlers.BlockingHandler;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.xnio.Options;
 import org.xnio.SslClientAuthMode;
 
@@ -52,20 +45,17 @@ public final class FakeRegistry implements AutoCloseable {
     this.journal = new Journal();
     this.faults = new Faults(config.clock());
     config.faultRules().forEach(faults::add);
-    List<RouteFilter> filters = new ArrayList<>();
-    filters.add(faults.filter());
-    filters.addAll(config.routeFilters());
-    HttpHandler routes =
-        new RoutingHandler(
-            new RouteParser(config.tokenPath()),
-            config.authenticator(),
-            config.tokenEndpoint(),
-            content,
-            config.workerThreads(),
-            config.contentSource(content),
-            filters);
     HttpHandler chain =
-        new JournalHandler(journal, config.clock(), new BlockingHandler(new ErrorHandler(routes)));
+        new HandlerChain(
+                journal,
+                config.clock(),
+                config.authenticator(),
+                config.tokenPath(),
+                config.tokenEndpoint(),
+                faults,
+                config.beforeAuth(),
+                config.afterAuth(content))
+            .build(content, config.workerThreads());
     Undertow.Builder undertow = Undertow.builder();
     TlsConfig tls = config.tls();
     if (tls == null) {
@@ -81,7 +71,7 @@ public final class FakeRegistry implements AutoCloseable {
     this.server =
         undertow
             .setWorkerThreads(config.workerThreads())
-            .setServerOption(UndertowOptions.MAX_HEADER_SIZE, RoutingHandler.MAX_HEADER_BYTES * 4)
+            .setServerOption(UndertowOptions.MAX_HEADER_SIZE, HandlerChain.MAX_HEADER_BYTES * 4)
             .setServerOption(UndertowOptions.ALLOW_ENCODED_SLASH, false)
             // Blob uploads are as large as layers; Undertow's default caps bodies at 2 MiB.
             .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, Long.MAX_VALUE)

@@ -7,12 +7,10 @@ import dev.pullproof.registry.auth.TokenService;
 import dev.pullproof.registry.auth.Users;
 import dev.pullproof.registry.content.RegistryContent;
 import dev.pullproof.registry.fault.FaultRule;
-import dev.pullproof.registry.http.ContentSource;
-import dev.pullproof.registry.http.RouteFilter;
 import dev.pullproof.registry.hub.DockerHub;
 import dev.pullproof.registry.mirror.MirrorConfig;
-import dev.pullproof.registry.mirror.PullThrough;
 import dev.pullproof.registry.tls.TlsConfig;
+import io.undertow.server.HandlerWrapper;
 import io.undertow.server.HttpHandler;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -181,16 +179,25 @@ public final class FakeRegistryBuilder {
     return faultRules;
   }
 
-  List<RouteFilter> routeFilters() {
-    return hub == null ? List.of() : List.of(hub.rateLimits(clock));
+  /** Chain steps between the faults and authentication. */
+  List<HandlerWrapper> beforeAuth() {
+    return hub == null ? List.of() : List.of(hub.abuseLimit(clock));
+  }
+
+  /** Chain steps between authentication and the endpoint, outermost first. */
+  List<HandlerWrapper> afterAuth(RegistryContent content) {
+    List<HandlerWrapper> steps = new ArrayList<>();
+    if (hub != null) {
+      steps.add(hub.pullLimit(clock));
+    }
+    if (mirror != null) {
+      steps.add(mirror.pullThrough(content));
+    }
+    return steps;
   }
 
   HttpHandler tokenEndpoint() {
     return tokenEndpoint;
-  }
-
-  ContentSource contentSource(RegistryContent content) {
-    return mirror == null ? ContentSource.LOCAL : new PullThrough(mirror, content);
   }
 
   TlsConfig tls() {

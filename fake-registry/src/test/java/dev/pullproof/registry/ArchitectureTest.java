@@ -2,6 +2,7 @@ package dev.pullproof.registry;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -9,9 +10,11 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The layering a newcomer should see in the packages: protocol values at the bottom; content,
- * journal and auth on top of them; the HTTP handlers composing those; the CLI and the {@code
- * FakeRegistry} entry type on top, and the JUnit extension above it. Nothing reaches upward.
+ * The layering a newcomer should see in the packages: protocol values at the bottom; the exchange's
+ * attachments above them; content, journal and auth on top of those; the HTTP handlers composing
+ * them, with faults, Hub emulation and the mirror as steps plugged into their chain; the CLI and
+ * the {@code FakeRegistry} entry type on top, and the JUnit extension above it. Nothing reaches
+ * upward, and no two packages depend on each other.
  */
 @AnalyzeClasses(
     packages = "dev.pullproof.registry",
@@ -29,6 +32,20 @@ class ArchitectureTest {
           .resideInAnyPackage(ROOT + ".protocol..", "java..");
 
   @ArchTest
+  static final ArchRule noPackageCycles =
+      slices().matching("dev.pullproof.(**)").should().beFreeOfCycles();
+
+  @ArchTest
+  static final ArchRule exchangeKeysKnowOnlyProtocol =
+      classes()
+          .that()
+          .resideInAPackage(ROOT + ".internal.exchange..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage(
+              ROOT + ".internal.exchange..", ROOT + ".protocol..", "java..", "io.undertow..");
+
+  @ArchTest
   static final ArchRule contentKnowsOnlyProtocol =
       noClasses()
           .that()
@@ -36,7 +53,7 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(
-              ROOT + ".http..",
+              ROOT + ".internal..",
               ROOT + ".auth..",
               ROOT + ".journal..",
               ROOT + ".cli..",
@@ -50,27 +67,22 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(
-              ROOT + ".http..",
+              ROOT + ".internal..",
               ROOT + ".auth..",
               ROOT + ".content..",
               ROOT + ".cli..",
               "io.undertow..");
 
+  /** Auth writes the principal through the exchange keys; the handlers call auth, never back. */
   @ArchTest
-  static final ArchRule authUsesOnlyTheExchangeKeysOfHttp =
+  static final ArchRule authKnowsNoHandlers =
       noClasses()
           .that()
           .resideInAPackage(ROOT + ".auth..")
           .should()
-          .dependOnClassesThat(
-              com.tngtech.archunit.base.DescribedPredicate.describe(
-                  "HTTP handlers, content, journal or CLI",
-                  c ->
-                      (c.getPackageName().startsWith(ROOT + ".http")
-                              && !c.getSimpleName().equals("Exchanges"))
-                          || c.getPackageName().startsWith(ROOT + ".content")
-                          || c.getPackageName().startsWith(ROOT + ".journal")
-                          || c.getPackageName().startsWith(ROOT + ".cli")));
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              ROOT + ".internal.http..", ROOT + ".content..", ROOT + ".journal..", ROOT + ".cli..");
 
   @ArchTest
   static final ArchRule nothingBelowReachesUp =
@@ -81,7 +93,7 @@ class ArchitectureTest {
               ROOT + ".content..",
               ROOT + ".journal..",
               ROOT + ".auth..",
-              ROOT + ".http..",
+              ROOT + ".internal..",
               ROOT + ".mirror..",
               ROOT + ".tls..",
               ROOT + ".world..",
@@ -108,7 +120,8 @@ class ArchitectureTest {
           .resideInAPackage(ROOT + ".mirror..")
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage(ROOT + ".auth..", ROOT + ".journal..", ROOT + ".world..");
+          .resideInAnyPackage(
+              ROOT + ".auth..", ROOT + ".internal.http..", ROOT + ".journal..", ROOT + ".world..");
 
   /** The JUnit extension sits on top of everything; the library itself runs without JUnit. */
   @ArchTest
@@ -120,7 +133,10 @@ class ArchitectureTest {
           .dependOnClassesThat()
           .resideInAnyPackage(ROOT + ".junit..", "org.junit..");
 
-  /** Faults and Hub emulation plug into the handlers through RouteFilter; never the reverse. */
+  /**
+   * Faults, Hub emulation and the mirror are handlers the entry type plugs into the chain; the
+   * handlers never know them.
+   */
   @ArchTest
   static final ArchRule handlersDoNotKnowFaultsOrHub =
       noClasses()
@@ -130,8 +146,8 @@ class ArchitectureTest {
               ROOT + ".content..",
               ROOT + ".journal..",
               ROOT + ".auth..",
-              ROOT + ".http..")
+              ROOT + ".internal..")
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage(ROOT + ".fault..", ROOT + ".hub..");
+          .resideInAnyPackage(ROOT + ".fault..", ROOT + ".hub..", ROOT + ".mirror..");
 }

@@ -10,6 +10,11 @@ import java.util.Set;
  * The access a request needs, in token-scope terms: {@code repository:library/app:pull}, {@code
  * registry:catalog:*}. An empty list means "authenticated, no particular resource" (the {@code
  * /v2/} version check).
+ *
+ * @see <a href="https://distribution.github.io/distribution/spec/auth/scope/">distribution: token
+ *     scope</a>
+ * @see <a href="https://distribution.github.io/distribution/spec/auth/token/#requesting-a-token">
+ *     distribution: requesting a token</a>
  */
 public record Access(List<Need> needs) {
   public Access {

@@ -20,6 +20,10 @@ import java.util.function.Supplier;
  *
  * The token endpoint handler must run on a worker thread in blocking mode (behind a {@code
  * BlockingHandler}) and after the handler that renders RegistryException.
+ *
+ * @see <a href="https://distribution.github.io/distribution/spec/auth/token/">distribution: token
+ *     authentication</a>
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc7235">RFC 7235</a>
  */
 public final class Auth {
   /** The Basic realm when none is given. */

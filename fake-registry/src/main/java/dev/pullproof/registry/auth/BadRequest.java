@@ -8,6 +8,12 @@ import dev.pullproof.registry.protocol.RegistryException;
  * its own here ({@code UNSUPPORTED_VALUE}, {@code MISSING_REQUIRED_FIELD}, {@code
  * BAD_TOKEN_OPTION}) that the distribution-spec table lacks; the closest spec code is UNSUPPORTED,
  * answered with status 400 as distribution does, and the message says which case it is.
+ *
+ * @see <a
+ *     href="https://distribution.github.io/distribution/spec/auth/token/#token-response-fields">
+ *     distribution: token response</a>
+ * @see <a href="https://github.com/opencontainers/distribution-spec/blob/main/spec.md#error-codes">
+ *     distribution-spec: error codes</a>
  */
 final class BadRequest {
   private BadRequest() {}

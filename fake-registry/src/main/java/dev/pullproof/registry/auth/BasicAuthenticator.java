@@ -1,6 +1,6 @@
 package dev.pullproof.registry.auth;
 
-import dev.pullproof.registry.http.Exchanges;
+import dev.pullproof.registry.internal.exchange.Exchanges;
 import dev.pullproof.registry.protocol.ErrorCode;
 import dev.pullproof.registry.protocol.Principal;
 import dev.pullproof.registry.protocol.RegistryException;
@@ -20,12 +20,12 @@ import java.util.List;
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7617">RFC 7617</a>
  */
-public final class BasicAuthenticator implements Authenticator {
+final class BasicAuthenticator implements Authenticator {
   private final String realm;
   private final Users users;
   private final Grants grants;
 
-  public BasicAuthenticator(String realm, Users users, Grants grants) {
+  BasicAuthenticator(String realm, Users users, Grants grants) {
     if (realm == null || realm.isBlank() || realm.contains("\"")) {
       throw new IllegalArgumentException("realm must be non-blank without '\"': " + realm);
     }

@@ -7,6 +7,8 @@ import java.util.Locale;
 /**
  * A username and password from an {@code Authorization: Basic} header (RFC 7617). The password is
  * never printed.
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc7617#section-2">RFC 7617, section 2</a>
  */
 record BasicCredentials(String username, String password) {
   BasicCredentials {

@@ -15,6 +15,10 @@ import java.util.Map;
 /**
  * An {@code application/x-www-form-urlencoded} request body, read in blocking mode and bounded in
  * size, as the OAuth2 token request sends it.
+ *
+ * @see <a href="https://distribution.github.io/distribution/spec/auth/oauth/">distribution: OAuth2
+ *     token request</a>
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#appendix-B">RFC 6749, appendix B</a>
  */
 final class FormBody {
   static final String MEDIA_TYPE = "application/x-www-form-urlencoded";

@@ -7,6 +7,10 @@ import java.util.List;
 /**
  * A freshly signed access token with what the token response reports about it: when it was issued
  * (the JWT {@code iat}) and for how long it is valid, and the access it carries.
+ *
+ * @see <a
+ *     href="https://distribution.github.io/distribution/spec/auth/token/#token-response-fields">
+ *     distribution: token response fields</a>
  */
 public record IssuedToken(String token, Instant issuedAt, Duration expiresIn, List<Scope> access) {
   public IssuedToken {

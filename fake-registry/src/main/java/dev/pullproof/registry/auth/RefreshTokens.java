@@ -10,6 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Opaque refresh tokens, each bound to one subject, remembered for the life of the token service.
  * They never expire (as the token spec says) and are not JWTs, so one can never pass as an access
  * token.
+ *
+ * @see <a href="https://distribution.github.io/distribution/spec/auth/oauth/">distribution: OAuth2
+ *     refresh tokens</a>
  */
 final class RefreshTokens {
   private final SecureRandom random = new SecureRandom();

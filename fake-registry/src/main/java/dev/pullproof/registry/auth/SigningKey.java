@@ -23,6 +23,10 @@ import com.nimbusds.jwt.SignedJWT;
  * The token service's key pair: an EC P-256 key signing ES256 or an RSA key signing RS256, with a
  * key id (the RFC 7638 thumbprint unless the key names one). Verification pins both the algorithm
  * and the key id, so the token's own header never chooses how it is checked.
+ *
+ * @see <a href="https://distribution.github.io/distribution/spec/auth/jwt/">distribution: token
+ *     implementation</a>
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc7638">RFC 7638</a>
  */
 final class SigningKey {
   private final JWK publicJwk;

@@ -1,6 +1,6 @@
 package dev.pullproof.registry.auth;
 
-import dev.pullproof.registry.http.Exchanges;
+import dev.pullproof.registry.internal.exchange.Exchanges;
 import dev.pullproof.registry.protocol.ErrorCode;
 import dev.pullproof.registry.protocol.Principal;
 import dev.pullproof.registry.protocol.RegistryException;
@@ -29,7 +29,7 @@ import java.util.function.Supplier;
  *     spec</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6750#section-3">RFC 6750 section 3</a>
  */
-public final class TokenAuthenticator implements Authenticator {
+final class TokenAuthenticator implements Authenticator {
   private final TokenService tokens;
   private final Supplier<String> realm;
 
@@ -37,7 +37,7 @@ public final class TokenAuthenticator implements Authenticator {
    * @param realm the token endpoint's absolute URL, asked for on every challenge because it may be
    *     known only once the server has started (its port)
    */
-  public TokenAuthenticator(TokenService tokens, Supplier<String> realm) {
+  TokenAuthenticator(TokenService tokens, Supplier<String> realm) {
     if (tokens == null || realm == null) {
       throw new IllegalArgumentException("tokens and realm are required");
     }

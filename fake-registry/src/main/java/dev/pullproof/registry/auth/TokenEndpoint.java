@@ -2,7 +2,7 @@ package dev.pullproof.registry.auth;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pullproof.registry.http.Exchanges;
+import dev.pullproof.registry.internal.exchange.Exchanges;
 import dev.pullproof.registry.protocol.ErrorCode;
 import dev.pullproof.registry.protocol.Principal;
 import dev.pullproof.registry.protocol.RegistryException;
@@ -44,13 +44,13 @@ import java.util.Map;
  * @see <a
  *     href="https://github.com/distribution/distribution/blob/main/docs/content/spec/auth/oauth.md">POST</a>
  */
-public final class TokenEndpoint implements HttpHandler {
+final class TokenEndpoint implements HttpHandler {
   private final TokenService tokens;
   private final Users users;
   private final Grants grants;
   private final ObjectMapper json = new ObjectMapper();
 
-  public TokenEndpoint(TokenService tokens, Users users, Grants grants) {
+  TokenEndpoint(TokenService tokens, Users users, Grants grants) {
     if (tokens == null || users == null || grants == null) {
       throw new IllegalArgumentException("tokens, users and grants are required");
     }

@@ -11,6 +11,10 @@ import java.util.Date;
 /**
  * Checks a compact JWT the way a registry does: signature with the pinned key, then issuer,
  * audience and the validity window with a leeway. {@code iat} is informational and not checked.
+ *
+ * @see <a href="https://distribution.github.io/distribution/spec/auth/jwt/">distribution: token
+ *     implementation</a>
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc7519#section-4.1">RFC 7519, registered claims</a>
  */
 final class TokenVerifier {
   private final SigningKey key;

@@ -1,6 +1,7 @@
 package dev.pullproof.registry.fault;
 
-import dev.pullproof.registry.http.RouteFilter;
+import io.undertow.server.HandlerWrapper;
+import io.undertow.server.HttpHandler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,8 +16,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * were added; the first that fires on a request applies its fault, later rules do not see that
  * request. Time windows count from this object's creation (the registry's start) on the injected
  * clock. Thread-safe.
+ *
+ * <p>As a {@link HandlerWrapper} it is the fault step of the registry's handler chain: behind route
+ * parsing, in front of authentication.
  */
-public final class Faults implements AutoCloseable {
+public final class Faults implements AutoCloseable, HandlerWrapper {
   private final CopyOnWriteArrayList<ActiveRule> rules = new CopyOnWriteArrayList<>();
   private final AtomicLong names = new AtomicLong();
   private final Clock clock;
@@ -46,9 +50,10 @@ public final class Faults implements AutoCloseable {
     return rules.stream().map(ActiveRule::rule).toList();
   }
 
-  /** The hook the registry's routing calls; see {@link RouteFilter}. */
-  public RouteFilter filter() {
-    return new FaultFilter(this);
+  /** The fault step in front of {@code next}, which runs unless a fault answered the request. */
+  @Override
+  public HttpHandler wrap(HttpHandler next) {
+    return new FaultHandler(this, next);
   }
 
   /** Wakes every delayed or stalled response (stalls without end then close their connection). */

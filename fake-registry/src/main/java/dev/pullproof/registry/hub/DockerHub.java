@@ -3,7 +3,7 @@ package dev.pullproof.registry.hub;
 import dev.pullproof.registry.auth.Grants;
 import dev.pullproof.registry.auth.TokenService;
 import dev.pullproof.registry.auth.Users;
-import dev.pullproof.registry.http.RouteFilter;
+import io.undertow.server.HandlerWrapper;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +17,9 @@ import java.util.List;
  * TOOMANYREQUESTS with the pull-rate-limit message. Separately, an abuse limit answers any request
  * beyond it with a bare 429. Limits count per client: the user, or the source address when
  * anonymous, over a sliding window. Every number is the caller's: Hub changes them over time.
+ *
+ * @see <a href="https://docs.docker.com/docker-hub/usage/pulls/">Docker Hub pull usage and
+ *     limits</a>
  */
 public final class DockerHub {
   /** Hub's message, without the link to its pricing page that the real one ends with. */
@@ -67,9 +70,14 @@ public final class DockerHub {
     return limits;
   }
 
-  /** The routing hook that counts pulls and answers 429s, on the registry's clock. */
-  public RouteFilter rateLimits(Clock clock) {
-    return new RateLimitFilter(limits, clock);
+  /** The abuse-limit step of the handler chain, in front of authentication. */
+  public HandlerWrapper abuseLimit(Clock clock) {
+    return next -> new AbuseLimitHandler(limits, clock, next);
+  }
+
+  /** The pull-limit step of the handler chain, behind authentication. */
+  public HandlerWrapper pullLimit(Clock clock) {
+    return next -> new PullLimitHandler(limits, clock, next);
   }
 
   /**

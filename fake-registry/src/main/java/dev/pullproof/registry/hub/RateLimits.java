@@ -11,6 +11,8 @@ import java.time.Duration;
  * @param abuseLimit requests of any kind per source address per {@code abuseWindow}
  * @param message the TOOMANYREQUESTS error message
  * @param retryAfter the {@code Retry-After} of 429 answers, or null for none
+ * @see <a href="https://docs.docker.com/docker-hub/usage/pulls/">Docker Hub pull usage and
+ *     limits</a>
  */
 public record RateLimits(
     int anonymousLimit,

@@ -1,6 +1,8 @@
 package dev.pullproof.registry.mirror;
 
+import dev.pullproof.registry.content.RegistryContent;
 import dev.pullproof.registry.protocol.RepositoryName;
+import io.undertow.server.HandlerWrapper;
 import java.net.URI;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -124,6 +126,14 @@ public final class MirrorConfig {
 
   public Carries carries() {
     return carries;
+  }
+
+  /**
+   * The mirror's step of the handler chain, behind authentication: fills {@code content} from the
+   * upstream before the endpoint reads it.
+   */
+  public HandlerWrapper pullThrough(RegistryContent content) {
+    return next -> new PullThrough(this, content, next);
   }
 
   /** Whether the mirror fetches this repository from its upstream. */

@@ -5,7 +5,7 @@ import dev.pullproof.registry.content.ManifestParser;
 import dev.pullproof.registry.content.RegistryContent;
 import dev.pullproof.registry.content.Repository;
 import dev.pullproof.registry.content.StoredManifest;
-import dev.pullproof.registry.http.ContentSource;
+import dev.pullproof.registry.internal.exchange.Exchanges;
 import dev.pullproof.registry.protocol.AcceptHeader;
 import dev.pullproof.registry.protocol.Digest;
 import dev.pullproof.registry.protocol.ErrorCode;
@@ -14,6 +14,7 @@ import dev.pullproof.registry.protocol.Reference;
 import dev.pullproof.registry.protocol.RegistryException;
 import dev.pullproof.registry.protocol.RepositoryName;
 import dev.pullproof.registry.protocol.Route;
+import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.io.IOException;
@@ -31,8 +32,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * MirrorConfig#repositories()} are NAME_UNKNOWN, blobs of a manifests-only mirror BLOB_UNKNOWN, and
  * an upstream 404 passes on as the upstream's error code. Other routes (tags, catalog, push) see
  * only local content. Parallel requests for one missing item make one upstream fetch.
+ *
+ * <p>A step of the handler chain behind authentication: the mirror's own auth applies first, and
+ * {@code next} (the endpoint) then answers from content as if it had been pushed.
+ *
+ * @see <a href="https://distribution.github.io/distribution/recipes/mirror/">distribution's
+ *     pull-through cache</a>
  */
-public final class PullThrough implements ContentSource {
+final class PullThrough implements HttpHandler {
   private static final int MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
   private static final String ANY_MANIFEST =
       String.join(", ", MediaTypes.MANIFESTS.stream().sorted().toList());
@@ -40,22 +47,29 @@ public final class PullThrough implements ContentSource {
   private final MirrorConfig config;
   private final RegistryContent content;
   private final UpstreamClient upstream;
+  private final HttpHandler next;
   private final ObjectMapper json = new ObjectMapper();
   // One fetch per missing item at a time: parallel requests for it wait and then find it stored.
   private final Map<String, Object> fetching = new ConcurrentHashMap<>();
 
-  public PullThrough(MirrorConfig config, RegistryContent content) {
+  PullThrough(MirrorConfig config, RegistryContent content, HttpHandler next) {
     this.config = config;
     this.content = content;
     this.upstream = new UpstreamClient(config);
+    this.next = next;
   }
 
   @Override
-  public void prepare(Route route, HttpServerExchange exchange) throws IOException {
+  public void handleRequest(HttpServerExchange exchange) throws Exception {
     String method = exchange.getRequestMethod().toString();
-    if (!method.equals("GET") && !method.equals("HEAD")) {
-      return;
+    if (method.equals("GET") || method.equals("HEAD")) {
+      fill(exchange.getAttachment(Exchanges.ROUTE), exchange);
     }
+    next.handleRequest(exchange);
+  }
+
+  /** Makes the content the route names present locally, or throws the mirror's refusal. */
+  private void fill(Route route, HttpServerExchange exchange) throws IOException {
     if (route instanceof Route.Manifest manifest) {
       var values = exchange.getRequestHeaders().get(Headers.ACCEPT);
       List<String> accept = values == null ? List.of() : List.copyOf(values);

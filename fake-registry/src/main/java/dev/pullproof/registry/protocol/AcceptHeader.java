@@ -7,6 +7,11 @@ import java.util.List;
 /**
  * The media types a client accepts, in preference order (q-values honoured, ties keep header
  * order). Clients send several {@code Accept} headers or one comma-separated list; both parse here.
+ *
+ * @see <a
+ *     href="https://github.com/opencontainers/distribution-spec/blob/main/spec.md#pulling-manifests">
+ *     distribution-spec: pulling manifests</a>
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc9110#section-12.5.1">RFC 9110, Accept</a>
  */
 public record AcceptHeader(List<String> types, boolean any) {
   public AcceptHeader {

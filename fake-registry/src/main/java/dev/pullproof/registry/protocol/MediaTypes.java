@@ -2,7 +2,12 @@ package dev.pullproof.registry.protocol;
 
 import java.util.Set;
 
-/** The manifest and config media types the registry negotiates. */
+/**
+ * The manifest and config media types the registry negotiates.
+ *
+ * @see <a href="https://github.com/opencontainers/image-spec/blob/main/media-types.md">OCI image
+ *     media types</a>
+ */
 public final class MediaTypes {
   public static final String OCI_INDEX = "application/vnd.oci.image.index.v1+json";
   public static final String OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";

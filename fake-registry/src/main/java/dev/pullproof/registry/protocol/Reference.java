@@ -2,7 +2,13 @@ package dev.pullproof.registry.protocol;
 
 import java.util.regex.Pattern;
 
-/** What a manifest request names: a tag or a digest. */
+/**
+ * What a manifest request names: a tag or a digest.
+ *
+ * @see <a
+ *     href="https://github.com/opencontainers/distribution-spec/blob/main/spec.md#pulling-manifests">
+ *     distribution-spec: pulling manifests</a>
+ */
 public sealed interface Reference {
   /** Parses the last path segment of a manifest URL. */
   static Reference parse(String text) {

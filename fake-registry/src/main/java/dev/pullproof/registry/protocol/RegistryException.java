@@ -6,6 +6,9 @@ import java.util.Map;
 /**
  * A request the registry answers with a spec error. Handlers throw it; one handler renders it as
  * {@code {"errors":[{"code","message","detail"}]}}, so no handler writes error bodies itself.
+ *
+ * @see <a href="https://github.com/opencontainers/distribution-spec/blob/main/spec.md#error-codes">
+ *     distribution-spec: error codes</a>
  */
 public final class RegistryException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -5,6 +5,10 @@ import java.util.regex.Pattern;
 /**
  * A repository name such as {@code library/app}: path components of lowercase alphanumerics joined
  * by separators, as the distribution spec's grammar says; at most 255 characters.
+ *
+ * @see <a
+ *     href="https://github.com/opencontainers/distribution-spec/blob/main/spec.md#pulling-manifests">
+ *     distribution-spec: the name grammar</a>
  */
 public record RepositoryName(String value) implements Comparable<RepositoryName> {
   private static final Pattern GRAMMAR =

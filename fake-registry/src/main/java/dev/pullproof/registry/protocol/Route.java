@@ -3,6 +3,9 @@ package dev.pullproof.registry.protocol;
 /**
  * A parsed registry path. {@link RouteParser} turns {@code /v2/...} into one of these once, so
  * handlers never split paths themselves (repository names contain slashes).
+ *
+ * @see <a href="https://github.com/opencontainers/distribution-spec/blob/main/spec.md#endpoints">
+ *     distribution-spec: endpoints</a>
  */
 public sealed interface Route {
   /** A short name for journals and fault rules: {@code base}, {@code manifest}, {@code blob}... */

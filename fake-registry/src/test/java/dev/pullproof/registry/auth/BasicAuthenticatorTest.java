@@ -8,7 +8,7 @@ import static dev.pullproof.registry.auth.UsersTest.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.pullproof.registry.http.Exchanges;
+import dev.pullproof.registry.internal.exchange.Exchanges;
 import dev.pullproof.registry.protocol.ErrorCode;
 import dev.pullproof.registry.protocol.Principal;
 import dev.pullproof.registry.protocol.RegistryException;

@@ -1,10 +1,10 @@
 package dev.pullproof.registry.auth;
 
-import dev.pullproof.registry.http.Exchanges;
+import dev.pullproof.registry.internal.exchange.Exchanges;
+import dev.pullproof.registry.internal.http.RouteParser;
 import dev.pullproof.registry.protocol.Principal;
 import dev.pullproof.registry.protocol.RegistryException;
 import dev.pullproof.registry.protocol.Route;
-import dev.pullproof.registry.protocol.RouteParser;
 import io.undertow.Undertow;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.pullproof.registry.ManualClock;
-import dev.pullproof.registry.http.Exchanges;
+import dev.pullproof.registry.internal.exchange.Exchanges;
 import dev.pullproof.registry.protocol.ErrorCode;
 import dev.pullproof.registry.protocol.Principal;
 import dev.pullproof.registry.protocol.RegistryException;

@@ -2,6 +2,8 @@ package dev.pullproof.registry.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pullproof.registry.internal.http.ByteRange;
+import dev.pullproof.registry.internal.http.RouteParser;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

@@ -1,0 +1,86 @@
+package dev.pullproof.registry.internal.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pullproof.registry.internal.exchange.Exchanges;
+import dev.pullproof.registry.protocol.ErrorCode;
+import dev.pullproof.registry.protocol.RegistryException;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The one place that writes error bodies: renders a {@link RegistryException} as the spec's {@code
+ * {"errors":[{"code","message","detail"}]}} with its status and headers. Anything else thrown is a
+ * registry bug, answered as UNKNOWN (500) and logged.
+ *
+ * @see <a href="https://github.com/opencontainers/distribution-spec/blob/main/spec.md#error-codes">
+ *     error codes</a>
+ */
+final class ErrorHandler implements HttpHandler {
+  private static final Logger LOG = Logger.getLogger(ErrorHandler.class.getName());
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final HttpHandler next;
+
+  ErrorHandler(HttpHandler next) {
+    this.next = next;
+  }
+
+  @Override
+  public void handleRequest(HttpServerExchange exchange) throws Exception {
+    try {
+      next.handleRequest(exchange);
+    } catch (RegistryException e) {
+      render(exchange, e);
+    } catch (IOException e) {
+      // The client went away mid-response (or a fault cut it): nothing left to tell it.
+      exchange.setPersistent(false);
+      if (!exchange.isResponseStarted()) {
+        render(exchange, ErrorCode.UNKNOWN.exception("I/O error: " + e.getMessage()));
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "registry bug answering " + exchange.getRequestPath(), e);
+      render(exchange, ErrorCode.UNKNOWN.exception(e.toString()));
+    }
+  }
+
+  /** Writes the error response, unless the response already started (then closes). */
+  static void render(HttpServerExchange exchange, RegistryException e) {
+    exchange.putAttachment(Exchanges.ERROR_CODE, e.code().name());
+    if (exchange.isResponseStarted()) {
+      exchange.setPersistent(false);
+      return;
+    }
+    // Headers a handler set before failing (digests, ranges) describe a success that never came.
+    String apiVersion = exchange.getResponseHeaders().getFirst(RouteParsingHandler.API_VERSION);
+    exchange.getResponseHeaders().clear();
+    if (apiVersion != null) {
+      exchange.getResponseHeaders().put(RouteParsingHandler.API_VERSION, apiVersion);
+    }
+    exchange.setStatusCode(e.status());
+    for (Map.Entry<String, String> h : e.headers().entrySet()) {
+      exchange.getResponseHeaders().put(HttpString.tryFromString(h.getKey()), h.getValue());
+    }
+    ObjectNode body = JSON.createObjectNode();
+    ObjectNode error = body.putArray("errors").addObject();
+    error.put("code", e.code().name());
+    error.put("message", e.getMessage());
+    if (e.detail() != null) {
+      error.put("detail", e.detail());
+    }
+    byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
+    exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, bytes.length);
+    if (!exchange.getRequestMethod().toString().equals("HEAD")) {
+      exchange.getResponseSender().send(java.nio.ByteBuffer.wrap(bytes));
+    } else {
+      exchange.endExchange();
+    }
+  }
+}

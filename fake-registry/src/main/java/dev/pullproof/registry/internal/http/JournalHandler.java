@@ -1,0 +1,75 @@
+package dev.pullproof.registry.internal.http;
+
+import dev.pullproof.registry.internal.exchange.Exchanges;
+import dev.pullproof.registry.journal.Journal;
+import dev.pullproof.registry.journal.JournalEntry;
+import dev.pullproof.registry.protocol.Route;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Outermost handler: records each request in the journal when its exchange completes, so the entry
+ * carries the final status, bytes sent and whatever later handlers attached.
+ */
+final class JournalHandler implements HttpHandler {
+  private final Journal journal;
+  private final Clock clock;
+  private final HttpHandler next;
+
+  JournalHandler(Journal journal, Clock clock, HttpHandler next) {
+    this.journal = journal;
+    this.clock = clock;
+    this.next = next;
+  }
+
+  @Override
+  public void handleRequest(HttpServerExchange exchange) throws Exception {
+    long sequence = journal.begin();
+    Instant start = clock.instant();
+    long startNanos = System.nanoTime();
+    exchange.addExchangeCompleteListener(
+        (ex, nextListener) -> {
+          try {
+            journal.record(
+                entry(ex, sequence, start, Duration.ofNanos(System.nanoTime() - startNanos)));
+          } finally {
+            nextListener.proceed();
+          }
+        });
+    next.handleRequest(exchange);
+  }
+
+  private static JournalEntry entry(
+      HttpServerExchange ex, long sequence, Instant start, Duration duration) {
+    Route route = ex.getAttachment(Exchanges.ROUTE);
+    InetSocketAddress peer = ex.getSourceAddress();
+    return new JournalEntry(
+        sequence,
+        start,
+        peer == null ? "" : peer.getAddress().getHostAddress() + ":" + peer.getPort(),
+        ex.getRequestHeaders().getFirst(Headers.HOST),
+        ex.getRequestMethod().toString(),
+        ex.getRequestPath(),
+        ex.getQueryString(),
+        ex.getStatusCode(),
+        ex.getRequestContentLength() < 0 ? 0 : ex.getRequestContentLength(),
+        ex.getResponseBytesSent(),
+        duration,
+        route == null ? "invalid" : route.kind(),
+        route == null || route.repository() == null ? null : route.repository().value(),
+        ex.getAttachment(Exchanges.ERROR_CODE),
+        Exchanges.principal(ex),
+        String.join(
+            ", ",
+            ex.getRequestHeaders().get(Headers.ACCEPT) == null
+                ? java.util.List.of()
+                : ex.getRequestHeaders().get(Headers.ACCEPT)),
+        ex.getRequestHeaders().getFirst(Headers.USER_AGENT),
+        ex.getAttachment(Exchanges.FAULT));
+  }
+}
