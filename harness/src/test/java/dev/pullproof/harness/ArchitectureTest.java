@@ -170,4 +170,12 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAPackage("dev.pullproof.helper..");
+
+  /** The fake registry is used through its public API only. */
+  @ArchTest
+  static final ArchRule registryInternalsStayInside =
+      noClasses()
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("dev.pullproof.registry..internal..");
 }
