@@ -1,6 +1,6 @@
 package dev.pullproof.helper.clients;
 
-import java.io.File;
+import dev.pullproof.testing.Prerequisites;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,15 +9,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A real client from Debian (the docker CLI, skopeo) run as a process with a bounded time. When the
  * time runs out the client and every process it started (a hanging helper among them) are ended by
- * their process ids and the result says so. A missing client skips the test, or fails it under
- * {@code PULLPROOF_REQUIRE_CLIENTS=1} (set by {@code ci/test}).
+ * their process ids and the result says so. Test classes declare the client with {@link
+ * dev.pullproof.testing.Needs}, which skips or fails the class when it is missing.
  */
 final class Client {
   private final Path binary;
@@ -37,35 +35,8 @@ final class Client {
     }
   }
 
-  static boolean required() {
-    return "1".equals(System.getenv("PULLPROOF_REQUIRE_CLIENTS"));
-  }
-
-  /** The first of {@code candidates} (absolute paths or names looked up on PATH) that exists. */
-  static Client require(String what, String... candidates) {
-    Optional<Path> found = Optional.empty();
-    for (String c : candidates) {
-      found = c.startsWith("/") ? Optional.of(Path.of(c)).filter(Files::isExecutable) : onPath(c);
-      if (found.isPresent()) {
-        break;
-      }
-    }
-    if (found.isEmpty() && required()) {
-      throw new AssertionError(
-          what + " is not installed: run ci/test (it installs the clients) and retry");
-    }
-    Assumptions.assumeTrue(found.isPresent(), what + " not installed; ci/test installs it");
-    return new Client(found.get());
-  }
-
-  private static Optional<Path> onPath(String name) {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-      Path p = Path.of(dir.isEmpty() ? "." : dir, name);
-      if (Files.isExecutable(p)) {
-        return Optional.of(p);
-      }
-    }
-    return Optional.empty();
+  static Client require(String name) {
+    return new Client(Prerequisites.client(name));
   }
 
   Result run(Map<String, String> env, String stdin, Duration timeout, String... args)

@@ -9,11 +9,11 @@ import static dev.pullproof.registry.auth.UsersTest.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.pullproof.registry.ManualClock;
 import dev.pullproof.registry.internal.exchange.Exchanges;
 import dev.pullproof.registry.protocol.ErrorCode;
 import dev.pullproof.registry.protocol.Principal;
 import dev.pullproof.registry.protocol.RegistryException;
+import dev.pullproof.testing.ManualClock;
 import io.undertow.server.HttpServerExchange;
 import java.time.Duration;
 import java.time.Instant;

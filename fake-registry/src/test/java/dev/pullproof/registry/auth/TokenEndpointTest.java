@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pullproof.registry.ManualClock;
+import dev.pullproof.testing.ManualClock;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;

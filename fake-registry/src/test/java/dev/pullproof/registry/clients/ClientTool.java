@@ -1,6 +1,6 @@
 package dev.pullproof.registry.clients;
 
-import java.io.File;
+import dev.pullproof.testing.Prerequisites;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,14 +8,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A real registry client installed on the machine (skopeo, crane, oras), run as a process with a
- * timeout. {@code ci/install-test-clients} provides them; when {@code PULLPROOF_REQUIRE_CLIENTS=1}
- * is set (as {@code ci/test} does) a missing client fails the test instead of skipping it.
+ * timeout. Test classes declare it with {@link dev.pullproof.testing.Needs}, which skips or fails
+ * the class when {@code ci/install-test-clients} has not provided it.
  */
 public final class ClientTool {
   private final Path binary;
@@ -31,31 +29,9 @@ public final class ClientTool {
     }
   }
 
-  /** Finds the tool or skips the test (fails when clients are required). */
+  /** The installed tool; the class declares it with {@code @Needs(clients = ...)}. */
   public static ClientTool require(String name) {
-    Optional<Path> found = find(name);
-    if (found.isEmpty() && "1".equals(System.getenv("PULLPROOF_REQUIRE_CLIENTS"))) {
-      throw new AssertionError(
-          name + " is not installed: run ci/install-test-clients (ci/test does) and retry");
-    }
-    Assumptions.assumeTrue(
-        found.isPresent(), name + " not installed; ci/install-test-clients adds it");
-    return new ClientTool(found.get());
-  }
-
-  static Optional<Path> find(String name) {
-    List<String> dirs =
-        new ArrayList<>(
-            List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)));
-    Path repo = Path.of("").toAbsolutePath();
-    for (Path p = repo; p != null; p = p.getParent()) {
-      dirs.add(p.resolve(".cache/tools/bin").toString());
-    }
-    return dirs.stream()
-        .filter(d -> !d.isEmpty())
-        .map(d -> Path.of(d, name))
-        .filter(Files::isExecutable)
-        .findFirst();
+    return new ClientTool(Prerequisites.client(name));
   }
 
   public Result run(Duration timeout, String... args) throws IOException, InterruptedException {

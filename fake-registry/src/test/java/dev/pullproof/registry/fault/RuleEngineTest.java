@@ -3,7 +3,6 @@ package dev.pullproof.registry.fault;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pullproof.registry.FakeRegistry;
-import dev.pullproof.registry.ManualClock;
 import dev.pullproof.registry.RawHttp;
 import dev.pullproof.registry.auth.TokenService;
 import dev.pullproof.registry.auth.Users;
@@ -11,6 +10,7 @@ import dev.pullproof.registry.content.ImagePublisher;
 import dev.pullproof.registry.content.ImageSpec;
 import dev.pullproof.registry.journal.JournalEntry;
 import dev.pullproof.registry.protocol.RepositoryName;
+import dev.pullproof.testing.ManualClock;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

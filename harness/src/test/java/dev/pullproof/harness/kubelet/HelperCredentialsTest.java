@@ -8,6 +8,7 @@ import dev.pullproof.harness.run.KubeletCredentials.Resolution;
 import dev.pullproof.harness.scenario.ContainerdFile;
 import dev.pullproof.harness.scenario.PullAuth;
 import dev.pullproof.helper.install.Installer;
+import dev.pullproof.testing.ManualClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * exec'd as a process: which images ask it, how often (its invocation log), and what it gives.
  */
 class HelperCredentialsTest {
-  private final MovableClock clock = new MovableClock();
+  private final ManualClock clock = new ManualClock();
   private final KubeletCredentials kubelet =
       new HelperCredentialsFactory(Installer.forThisJvm(), new ProcessPluginLauncher(), clock)
           .create();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pullproof.harness.scenario.Scenario;
 import dev.pullproof.harness.scenario.ScenarioFiles;
+import dev.pullproof.testing.ManualClock;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,8 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -143,7 +142,7 @@ class WorldFaultsTest {
 
   @Test
   void aTimeWindowCountsFromTheWorldsStartOnItsClock() throws Exception {
-    MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    ManualClock clock = new ManualClock();
     try (World world =
         start(
             """
@@ -188,33 +187,5 @@ class WorldFaultsTest {
       }
     }
     assertThat(runs.get(0)).contains(200, 502).isEqualTo(runs.get(1));
-  }
-
-  /** A clock the test moves. */
-  static final class MutableClock extends Clock {
-    private volatile Instant now;
-
-    MutableClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
   }
 }
