@@ -29,6 +29,16 @@ class ArchitectureTest {
           .onlyDependOnClassesThat()
           .resideInAnyPackage(ROOT + ".version..", "java..");
 
+  /** Shared wording (suggestions, secret masking): any part may use it; it reads only the JDK. */
+  @ArchTest
+  static final ArchRule textDependsOnNothingElse =
+      classes()
+          .that()
+          .resideInAPackage(ROOT + ".text..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage(ROOT + ".text..", "java..");
+
   @ArchTest
   static final ArchRule scenarioModelIsPure =
       noClasses()

@@ -1,5 +1,6 @@
 package dev.pullproof.harness.scenario;
 
+import dev.pullproof.harness.text.Suggestions;
 import dev.pullproof.harness.version.VersionFamily;
 import java.util.List;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package dev.pullproof.harness.scenario;
 
+import dev.pullproof.harness.text.Suggestions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.pullproof.harness.scenario;
 
+import dev.pullproof.harness.text.Suggestions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;

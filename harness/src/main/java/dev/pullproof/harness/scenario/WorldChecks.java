@@ -1,5 +1,6 @@
 package dev.pullproof.harness.scenario;
 
+import dev.pullproof.harness.text.Suggestions;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;

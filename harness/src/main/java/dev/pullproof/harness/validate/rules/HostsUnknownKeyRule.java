@@ -1,5 +1,6 @@
 package dev.pullproof.harness.validate.rules;
 
+import dev.pullproof.harness.text.Suggestions;
 import dev.pullproof.harness.validate.Finding;
 import dev.pullproof.harness.validate.Severity;
 import dev.pullproof.harness.validate.model.HostDir;
@@ -7,7 +8,6 @@ import dev.pullproof.harness.validate.model.KeyCatalog;
 import dev.pullproof.harness.validate.model.Located;
 import dev.pullproof.harness.validate.model.NodeContext;
 import dev.pullproof.harness.validate.model.Schema;
-import dev.pullproof.harness.validate.model.Suggest;
 import dev.pullproof.harness.validate.model.TomlDoc;
 import dev.pullproof.harness.version.VersionFamily;
 import java.util.ArrayList;
@@ -78,7 +78,7 @@ public final class HostsUnknownKeyRule implements Rule {
             + "' is not a hosts.toml key: "
             + who
             + " ignores it silently."
-            + Suggest.didYouMean(u.suggestion()),
+            + Suggestions.didYouMeanSentence(u.suggestion()),
         u.suggestion().isPresent()
             ? "Rename it to '" + u.suggestion().get() + "'."
             : "Remove it (known keys: server, capabilities, ca, client, skip_verify, header,"
