@@ -1,8 +1,8 @@
 package dev.pullproof.harness.validate.rules;
 
 import dev.pullproof.harness.text.SecretMask;
+import dev.pullproof.harness.toml.Severity;
 import dev.pullproof.harness.validate.Finding;
-import dev.pullproof.harness.validate.Severity;
 import dev.pullproof.harness.validate.model.HostDir;
 import dev.pullproof.harness.validate.model.HostEntry;
 import dev.pullproof.harness.validate.model.Located;
