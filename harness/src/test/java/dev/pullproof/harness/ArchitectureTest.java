@@ -9,9 +9,10 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The harness layering: the version model is the bottom, read by every part; the scenario model is
- * pure data and parsing; the world turns its registries into fake hosts; the runner builds on both;
- * the reports read results; the CLI sits on top. Only the world package builds fake registries.
+ * The harness layering: the version model, the shared wording and the TOML layer are the bottom,
+ * read by every part; the scenario model is pure data and parsing; the world turns its registries
+ * into fake hosts; the runner builds on both; the reports read results; the CLI sits on top. Only
+ * the world package builds fake registries.
  */
 @AnalyzeClasses(
     packages = "dev.pullproof.harness",
@@ -28,6 +29,29 @@ class ArchitectureTest {
           .should()
           .onlyDependOnClassesThat()
           .resideInAnyPackage(ROOT + ".version..", "java..");
+
+  /** Shared wording (suggestions, secret masking): any part may use it; it reads only the JDK. */
+  @ArchTest
+  static final ArchRule textDependsOnNothingElse =
+      classes()
+          .that()
+          .resideInAPackage(ROOT + ".text..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage(ROOT + ".text..", "java..");
+
+  /**
+   * The one TOML reading layer and its located problems: scenario, world and validate read files
+   * through it; it reads only tomlj, the shared wording and the JDK.
+   */
+  @ArchTest
+  static final ArchRule tomlLayerDependsOnNothingElse =
+      classes()
+          .that()
+          .resideInAPackage(ROOT + ".toml..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage(ROOT + ".toml..", ROOT + ".text..", "org.tomlj..", "java..");
 
   @ArchTest
   static final ArchRule scenarioModelIsPure =

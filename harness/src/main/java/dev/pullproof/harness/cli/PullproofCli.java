@@ -1,7 +1,7 @@
 package dev.pullproof.harness.cli;
 
-import dev.pullproof.harness.scenario.Problem;
 import dev.pullproof.harness.scenario.ScenarioException;
+import dev.pullproof.harness.toml.Problem;
 import java.io.PrintStream;
 import java.time.Clock;
 import picocli.CommandLine;

@@ -7,40 +7,27 @@ import dev.pullproof.harness.scenario.PullAuth;
 import dev.pullproof.harness.scenario.PullSpec;
 import dev.pullproof.harness.scenario.RegistrySpec;
 import dev.pullproof.harness.scenario.Scenario;
+import dev.pullproof.harness.text.SecretMask;
 import dev.pullproof.harness.version.VersionFamily;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Removes secrets from text before any report shows it: every password the scenarios define (for
  * registry users and pull secrets), their Basic-auth encodings, and anything shaped like a JWT or a
- * bearer token. Every report writes text only through {@link #redact}.
+ * bearer token. Every report writes text only through {@link #redact}; the masking is {@link
+ * SecretMask}'s, this class knows where scenarios keep their secrets.
  */
 public final class Redactor {
-  public static final String MASK = "***";
+  public static final String MASK = SecretMask.MASK;
 
-  private static final Pattern JWT =
-      Pattern.compile("eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*");
-  // A credential after the scheme is long and has a digit or base64 punctuation; plain words
-  // ("basic authentication") are left alone, so containerd's messages stay verbatim.
-  private static final Pattern BEARER =
-      Pattern.compile(
-          "(?i)\\b(bearer|basic)\\s+(?=[A-Za-z0-9+/=._~-]*[0-9+/=])[A-Za-z0-9+/=._~-]{12,}");
-
-  private final List<String> secrets;
+  private final SecretMask mask;
 
   private Redactor(Set<String> secrets) {
-    List<String> sorted = new ArrayList<>(secrets);
-    sorted.removeIf(String::isEmpty);
-    // Longest first, so a secret containing another is masked whole.
-    sorted.sort(Comparator.comparingInt(String::length).reversed());
-    this.secrets = List.copyOf(sorted);
+    this.mask = SecretMask.of(secrets);
   }
 
   /** A redactor for these literal secrets (and token shapes). */
@@ -88,14 +75,6 @@ public final class Redactor {
   }
 
   public String redact(String text) {
-    if (text == null || text.isEmpty()) {
-      return text == null ? "" : text;
-    }
-    String out = text;
-    for (String secret : secrets) {
-      out = out.replace(secret, MASK);
-    }
-    out = JWT.matcher(out).replaceAll(MASK);
-    return BEARER.matcher(out).replaceAll("$1 " + MASK);
+    return mask.apply(text);
   }
 }

@@ -1,5 +1,7 @@
 package dev.pullproof.harness.scenario;
 
+import dev.pullproof.harness.text.Suggestions;
+import dev.pullproof.harness.toml.TomlReader;
 import dev.pullproof.harness.version.VersionFamily;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,7 +38,7 @@ final class ExpectationParser {
     this.names = names;
   }
 
-  Expectations expectations(TableReader t) {
+  Expectations expectations(TomlReader t) {
     List<String> keys = new ArrayList<>(List.of(SET_KEYS));
     keys.add("version");
     t.allowOnly(keys.toArray(String[]::new));
@@ -49,7 +51,7 @@ final class ExpectationParser {
                 Optional<VersionFamily> family =
                     ScenarioParser.family(label, m -> versions.problem(label, m));
                 family.ifPresent(f -> names.runsOn(versions, label, f));
-                Optional<TableReader> table = versions.table(label);
+                Optional<TomlReader> table = versions.table(label);
                 if (family.isPresent() && table.isPresent()) {
                   table.get().allowOnly(SET_KEYS);
                   byVersion.put(family.get(), set(table.get()));
@@ -59,12 +61,12 @@ final class ExpectationParser {
     return new Expectations(all, byVersion);
   }
 
-  ExpectationSet pullSet(TableReader t) {
+  ExpectationSet pullSet(TomlReader t) {
     t.allowOnly(PULL_KEYS);
     return set(t);
   }
 
-  private ExpectationSet set(TableReader t) {
+  private ExpectationSet set(TomlReader t) {
     Optional<Boolean> success = t.string("outcome").flatMap(o -> outcome(t, o));
     Map<VersionFamily, String> contains = perVersion(t, "error_contains", s -> s);
     Map<VersionFamily, Pattern> matches =
@@ -81,24 +83,24 @@ final class ExpectationParser {
             });
     Optional<Boolean> cri = t.bool("cri_plugin_loaded");
     List<RequestExpectation> requests = new ArrayList<>();
-    for (TableReader.Item item : t.items("requests")) {
+    for (TomlReader.Item item : t.items("requests")) {
       pattern(t, item).ifPresent(p -> requests.add(new RequestExpectation(p, Bounds.atLeast(1))));
     }
-    for (TableReader.Item item : t.items("absent")) {
+    for (TomlReader.Item item : t.items("absent")) {
       pattern(t, item).ifPresent(p -> requests.add(new RequestExpectation(p, Bounds.exactly(0))));
     }
-    for (TableReader.Item item : t.items("count")) {
+    for (TomlReader.Item item : t.items("count")) {
       t.table(item).flatMap(this::count).ifPresent(requests::add);
     }
     List<HostPattern> ordered = new ArrayList<>();
-    for (TableReader.Item item : t.items("ordered")) {
+    for (TomlReader.Item item : t.items("ordered")) {
       pattern(t, item).ifPresent(ordered::add);
     }
     Optional<Bounds> helper =
         t.has("helper_invocations") ? bounds(t, "helper_invocations") : none();
     Optional<Duration> min = Optional.empty();
     Optional<Duration> max = Optional.empty();
-    Optional<TableReader> duration = t.table("duration");
+    Optional<TomlReader> duration = t.table("duration");
     if (duration.isPresent()) {
       duration.get().allowOnly("min", "max");
       min = duration.get().duration("min");
@@ -138,7 +140,7 @@ final class ExpectationParser {
     return Optional.empty();
   }
 
-  private static Optional<Boolean> outcome(TableReader t, String text) {
+  private static Optional<Boolean> outcome(TomlReader t, String text) {
     switch (text) {
       case "success":
         return Optional.of(true);
@@ -157,7 +159,7 @@ final class ExpectationParser {
 
   /** A string for every version, or a table from version family to string. */
   private <V> Map<VersionFamily, V> perVersion(
-      TableReader t, String key, Function<String, V> convert) {
+      TomlReader t, String key, Function<String, V> convert) {
     Map<VersionFamily, V> out = new EnumMap<>(VersionFamily.class);
     Optional<Object> raw = t.raw(key);
     if (raw.isEmpty()) {
@@ -168,7 +170,7 @@ final class ExpectationParser {
           .ifPresent(v -> List.of(VersionFamily.values()).forEach(f -> out.put(f, v)));
       return out;
     }
-    Optional<TableReader> table = t.table(key);
+    Optional<TomlReader> table = t.table(key);
     table.ifPresent(
         byVersion -> {
           for (String label : byVersion.keys()) {
@@ -186,7 +188,7 @@ final class ExpectationParser {
     return out;
   }
 
-  private Optional<HostPattern> pattern(TableReader t, TableReader.Item item) {
+  private Optional<HostPattern> pattern(TomlReader t, TomlReader.Item item) {
     if (!(item.value() instanceof String text)) {
       t.problemAt(item, "expected a request such as \"hub GET /v2/ -> 401\"");
       return Optional.empty();
@@ -201,7 +203,7 @@ final class ExpectationParser {
     }
   }
 
-  private Optional<RequestExpectation> count(TableReader c) {
+  private Optional<RequestExpectation> count(TomlReader c) {
     c.allowOnly("request", "exactly", "min", "max");
     Optional<HostPattern> pattern =
         c.requiredString("request").flatMap(r -> c.convert("request", () -> HostPattern.parse(r)));
@@ -213,18 +215,18 @@ final class ExpectationParser {
    * An integer (exactly), or a table with {@code exactly} or {@code min}/{@code max}; with key null
    * the table itself holds those keys.
    */
-  private static Optional<Bounds> bounds(TableReader t, String key) {
+  private static Optional<Bounds> bounds(TomlReader t, String key) {
     if (key != null && t.raw(key).orElse(null) instanceof Long) {
       return t.integer(key, 0, Long.MAX_VALUE).map(Bounds::exactly);
     }
-    Optional<TableReader> table =
+    Optional<TomlReader> table =
         key == null
             ? Optional.of(t)
             : t.table(key, "an integer or a table such as { min = 1, max = 2 }");
     if (table.isEmpty()) {
       return Optional.empty();
     }
-    TableReader b = table.get();
+    TomlReader b = table.get();
     if (key != null) {
       b.allowOnly("exactly", "min", "max");
     }

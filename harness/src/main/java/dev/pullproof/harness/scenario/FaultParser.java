@@ -1,5 +1,8 @@
 package dev.pullproof.harness.scenario;
 
+import dev.pullproof.harness.text.Suggestions;
+import dev.pullproof.harness.toml.TomlKeys;
+import dev.pullproof.harness.toml.TomlReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +33,7 @@ final class FaultParser {
   private static final List<String> OCCURRENCES = List.of("first", "after", "every", "chance");
   private static final List<String> BARE = List.of("reset", "close", "corrupt", "html", "none");
 
-  Optional<FaultSpec> fault(TableReader f) {
+  Optional<FaultSpec> fault(TomlReader f) {
     f.allowOnly(
         "name",
         "route",
@@ -48,7 +51,7 @@ final class FaultParser {
     int before = f.problems().size();
     Optional<String> name = f.string("name");
     List<FaultRoute> routes = new ArrayList<>();
-    for (TableReader.Item item : stringOrStrings(f, "route")) {
+    for (TomlReader.Item item : stringOrStrings(f, "route")) {
       String route = (String) item.value();
       if (!ROUTES.contains(route)) {
         f.problemAt(item, unknown("route", route, ROUTES));
@@ -57,7 +60,7 @@ final class FaultParser {
       }
     }
     List<String> methods = new ArrayList<>();
-    for (TableReader.Item item : stringOrStrings(f, "method")) {
+    for (TomlReader.Item item : stringOrStrings(f, "method")) {
       String method = ((String) item.value()).toUpperCase(Locale.ROOT);
       if (!METHODS.contains(method)) {
         f.problemAt(item, unknown("method", (String) item.value(), METHODS));
@@ -80,26 +83,26 @@ final class FaultParser {
   }
 
   /** A string or an array of strings, as located items. */
-  private static List<TableReader.Item> stringOrStrings(TableReader f, String key) {
+  private static List<TomlReader.Item> stringOrStrings(TomlReader f, String key) {
     Optional<Object> raw = f.raw(key);
     if (raw.isEmpty()) {
       return List.of();
     }
     if (raw.get() instanceof String s) {
-      return List.of(new TableReader.Item(s, f.line(key), f.key(key)));
+      return List.of(new TomlReader.Item(s, f.line(key), f.key(key)));
     }
-    List<TableReader.Item> out = new ArrayList<>();
-    for (TableReader.Item item : f.items(key)) {
+    List<TomlReader.Item> out = new ArrayList<>();
+    for (TomlReader.Item item : f.items(key)) {
       if (item.value() instanceof String) {
         out.add(item);
       } else {
-        f.problemAt(item, "expected a string, got " + TableReader.typeName(item.value()));
+        f.problemAt(item, "expected a string, got " + TomlKeys.typeName(item.value()));
       }
     }
     return out;
   }
 
-  private static FaultSpec.Occurs occurs(TableReader f) {
+  private static FaultSpec.Occurs occurs(TomlReader f) {
     List<String> given = OCCURRENCES.stream().filter(f::has).toList();
     if (given.size() > 1) {
       f.problem(given.get(1), "give at most one of " + OCCURRENCES + "; got " + given);
@@ -140,8 +143,8 @@ final class FaultParser {
         .orElse(FaultSpec.Occurs.ALWAYS);
   }
 
-  private static List<FaultSpec.Window> windows(TableReader f) {
-    List<TableReader> tables = new ArrayList<>();
+  private static List<FaultSpec.Window> windows(TomlReader f) {
+    List<TomlReader> tables = new ArrayList<>();
     Optional<Object> raw = f.raw("window");
     if (raw.isEmpty()) {
       return List.of();
@@ -153,7 +156,7 @@ final class FaultParser {
           .ifPresent(tables::add);
     }
     List<FaultSpec.Window> windows = new ArrayList<>();
-    for (TableReader w : tables) {
+    for (TomlReader w : tables) {
       w.allowOnly("from", "to");
       Duration from = w.duration("from").orElse(Duration.ZERO);
       Optional<Duration> to = w.duration("to");
@@ -179,7 +182,7 @@ final class FaultParser {
   }
 
   /** {@code fault = "reset"}, {@code { status = 503 }}, or an array of these: a sequence. */
-  private List<FaultAction> actions(TableReader f) {
+  private List<FaultAction> actions(TomlReader f) {
     Optional<Object> raw = f.raw("fault");
     List<FaultAction> actions = new ArrayList<>();
     if (raw.isEmpty()) {
@@ -187,7 +190,7 @@ final class FaultParser {
     } else if (raw.get() instanceof String kind) {
       bare(kind, m -> f.problem("fault", m)).ifPresent(actions::add);
     } else if (raw.get() instanceof org.tomlj.TomlArray) {
-      for (TableReader.Item item : f.items("fault")) {
+      for (TomlReader.Item item : f.items("fault")) {
         if (item.value() instanceof String kind) {
           bare(kind, m -> f.problemAt(item, m)).ifPresent(actions::add);
         } else {
@@ -205,7 +208,7 @@ final class FaultParser {
     return actions;
   }
 
-  private Optional<FaultAction> oneKind(TableReader t) {
+  private Optional<FaultAction> oneKind(TomlReader t) {
     List<String> keys = t.keys();
     if (keys.size() != 1) {
       t.problems()

@@ -1,5 +1,6 @@
 package dev.pullproof.harness.scenario;
 
+import dev.pullproof.harness.toml.TomlReader;
 import java.time.Duration;
 import java.util.Optional;
 import org.tomlj.TomlTable;
@@ -29,7 +30,7 @@ final class FaultValues {
     }
   }
 
-  static Optional<FaultAction> valued(TableReader t, String kind, Object value) {
+  static Optional<FaultAction> valued(TomlReader t, String kind, Object value) {
     if (value instanceof TomlTable) {
       return t.table(kind).flatMap(p -> parameters(p, kind));
     }
@@ -66,11 +67,11 @@ final class FaultValues {
     }
   }
 
-  private static Optional<Long> size(TableReader t, String key, Object value) {
-    return t.size(new TableReader.Item(value, t.line(key), t.key(key)));
+  private static Optional<Long> size(TomlReader t, String key, Object value) {
+    return t.size(new TomlReader.Item(value, t.line(key), t.key(key)));
   }
 
-  private static Optional<FaultAction> parameters(TableReader p, String kind) {
+  private static Optional<FaultAction> parameters(TomlReader p, String kind) {
     switch (kind) {
       case "status":
         {

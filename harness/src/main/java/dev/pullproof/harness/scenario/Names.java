@@ -1,5 +1,7 @@
 package dev.pullproof.harness.scenario;
 
+import dev.pullproof.harness.text.Suggestions;
+import dev.pullproof.harness.toml.TomlReader;
 import dev.pullproof.harness.version.VersionFamily;
 import java.util.List;
 import java.util.Set;
@@ -24,7 +26,7 @@ final class Names {
   }
 
   /** Placeholders in {@code text}, written at {@code key} of {@code table}. */
-  void placeholders(TableReader table, String key, String text) {
+  void placeholders(TomlReader table, String key, String text) {
     try {
       for (Template.Reference ref : Template.references(text)) {
         if (ref.registry().equals(Template.TLS)) {
@@ -47,7 +49,7 @@ final class Names {
     }
   }
 
-  private void tlsPlaceholder(TableReader table, String key, Template.Reference ref) {
+  private void tlsPlaceholder(TomlReader table, String key, Template.Reference ref) {
     if (!Template.TLS_ATTRIBUTES.contains(ref.attribute())) {
       table.problem(
           key,
@@ -66,20 +68,20 @@ final class Names {
   }
 
   /** A request pattern's registry must be defined (or {@code *}). */
-  void registry(TableReader table, TableReader.Item item, HostPattern pattern) {
+  void registry(TomlReader table, TomlReader.Item item, HostPattern pattern) {
     if (!pattern.anyRegistry() && !registries.contains(pattern.registry())) {
       table.problemAt(item, undefined(pattern.registry(), "'" + pattern + "'"));
     }
   }
 
-  void registry(TableReader table, String key, HostPattern pattern) {
+  void registry(TomlReader table, String key, HostPattern pattern) {
     if (!pattern.anyRegistry() && !registries.contains(pattern.registry())) {
       table.problem(key, undefined(pattern.registry(), "'" + pattern + "'"));
     }
   }
 
   /** A per-version refinement must be for a version the scenario runs on. */
-  void runsOn(TableReader table, String key, VersionFamily family) {
+  void runsOn(TomlReader table, String key, VersionFamily family) {
     if (!versions.contains(family)) {
       table.problem(
           key,

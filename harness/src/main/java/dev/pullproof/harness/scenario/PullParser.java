@@ -1,5 +1,7 @@
 package dev.pullproof.harness.scenario;
 
+import dev.pullproof.harness.text.Suggestions;
+import dev.pullproof.harness.toml.TomlReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +22,7 @@ final class PullParser {
     this.names = names;
   }
 
-  List<PullSpec> pulls(TableReader root, boolean required) {
+  List<PullSpec> pulls(TomlReader root, boolean required) {
     List<PullSpec> pulls = new ArrayList<>();
     if (!root.has("pull")) {
       if (required) {
@@ -28,13 +30,13 @@ final class PullParser {
       }
       return pulls;
     }
-    for (TableReader.Item item : root.items("pull")) {
+    for (TomlReader.Item item : root.items("pull")) {
       root.table(item).flatMap(this::pull).ifPresent(pulls::add);
     }
     return pulls;
   }
 
-  private Optional<PullSpec> pull(TableReader p) {
+  private Optional<PullSpec> pull(TomlReader p) {
     p.allowOnly("image", "via", "secret", "credential_provider", "ctr", "expect");
     Optional<String> image = p.requiredString("image");
     image.ifPresent(i -> names.placeholders(p, "image", i));
@@ -77,7 +79,7 @@ final class PullParser {
         i -> p.convert("image", () -> new PullSpec(i, client, credentials, flags, expect)));
   }
 
-  private static Optional<PullAuth> secret(TableReader s) {
+  private static Optional<PullAuth> secret(TomlReader s) {
     s.allowOnly("username", "password");
     Optional<String> user = s.requiredString("username");
     Optional<String> password = s.requiredString("password");
@@ -87,7 +89,7 @@ final class PullParser {
     return s.convert("username", () -> new PullAuth.PullSecret(user.get(), password.get()));
   }
 
-  private Optional<PullAuth> provider(TableReader c) {
+  private Optional<PullAuth> provider(TomlReader c) {
     c.allowOnly("match_images", "default_cache_duration", "script", "script_file");
     List<String> match = c.strings("match_images");
     if (!c.has("match_images")) {
@@ -121,7 +123,7 @@ final class PullParser {
         "match_images", () -> new PullAuth.CredentialProvider(match, cache, helper.get()));
   }
 
-  private static Optional<CtrOptions> ctr(TableReader c) {
+  private static Optional<CtrOptions> ctr(TomlReader c) {
     c.allowOnly("hosts_dir", "plain_http");
     String hostsDir = c.string("hosts_dir").orElse(CtrOptions.DEFAULT_HOSTS_DIR);
     boolean plain = c.bool("plain_http").orElse(false);

@@ -1,5 +1,6 @@
 package dev.pullproof.harness.scenario;
 
+import dev.pullproof.harness.toml.Problem;
 import java.util.List;
 import java.util.stream.Collectors;
 

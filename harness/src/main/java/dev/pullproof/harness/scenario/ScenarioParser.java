@@ -1,5 +1,10 @@
 package dev.pullproof.harness.scenario;
 
+import dev.pullproof.harness.text.Suggestions;
+import dev.pullproof.harness.toml.Problem;
+import dev.pullproof.harness.toml.Problems;
+import dev.pullproof.harness.toml.TomlFile;
+import dev.pullproof.harness.toml.TomlReader;
 import dev.pullproof.harness.version.VersionFamily;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.tomlj.TomlParseResult;
 
 /**
  * Reads scenario files strictly (the schema is documented in {@code scenarios/README.md}): an
@@ -62,8 +66,7 @@ public final class ScenarioParser {
 
   private Parsed parse(Path file, String id, boolean world) {
     Problems problems = new Problems(file);
-    TomlParseResult toml = problems.parseToml();
-    TableReader root = new TableReader(problems, toml, "", 1);
+    TomlReader root = root(problems);
     root.allowOnly(TOP_KEYS);
 
     Optional<String> name = root.requiredString("name");
@@ -77,7 +80,8 @@ public final class ScenarioParser {
     Duration timeout = root.duration("timeout").orElse(Scenario.DEFAULT_TIMEOUT);
     Map<String, RegistrySpec> registries = registries(root, file);
     if (root.has("world")) {
-      problems.throwIfAny(); // without its world, every name in the file would be reported too
+      // Without its world, every name in the file would be reported too.
+      problems.throwIfAny(ScenarioException::new);
     }
     Names names =
         new Names(
@@ -96,7 +100,7 @@ public final class ScenarioParser {
     if (!root.has("world")) {
       new WorldChecks(root, registries).check();
     }
-    problems.throwIfAny();
+    problems.throwIfAny(ScenarioException::new);
     if (world) {
       return new Parsed(registries, Optional.empty());
     }
@@ -119,16 +123,27 @@ public final class ScenarioParser {
       return new Parsed(registries, Optional.of(scenario));
     } catch (IllegalArgumentException e) {
       problems.add(1, "", e.getMessage());
-      problems.throwIfAny();
+      problems.throwIfAny(ScenarioException::new);
       throw e;
     }
+  }
+
+  /**
+   * The file's root table, or a {@link ScenarioException} naming it: unreadable, or every syntax
+   * error with its line.
+   */
+  static TomlReader root(Problems problems) {
+    TomlFile toml = TomlFile.read(problems.file());
+    problems.addAll(toml.problems());
+    problems.throwIfAny(ScenarioException::new);
+    return new TomlReader(problems, toml.root().orElseThrow(), "", 1);
   }
 
   /**
    * The world: the file's own {@code [registries]}, or those of the world file named by {@code
    * world} (relative to the scenario), so that a reproduce scenario and its fix share one world.
    */
-  private static Map<String, RegistrySpec> registries(TableReader root, Path file) {
+  private static Map<String, RegistrySpec> registries(TomlReader root, Path file) {
     Optional<String> shared = root.string("world");
     if (shared.isEmpty()) {
       return root.table("registries").map(t -> new WorldParser(t).registries()).orElse(Map.of());
@@ -147,10 +162,10 @@ public final class ScenarioParser {
   }
 
   /** {@code [doc]}: what the failure catalogue says beyond the observed outcome. */
-  private static ScenarioDoc doc(TableReader table, Path file) {
+  private static ScenarioDoc doc(TomlReader table, Path file) {
     table.allowOnly("topic", "why", "fixes", "claim");
     List<String> fixes = new ArrayList<>();
-    for (TableReader.Item item : table.items("fixes")) {
+    for (TomlReader.Item item : table.items("fixes")) {
       if (!(item.value() instanceof String name) || name.isBlank()) {
         table.problemAt(item, "expected a scenario file such as \"dir-without-port-fix.toml\"");
       } else if (!Files.isRegularFile(file.toAbsolutePath().getParent().resolve(name))) {
@@ -186,12 +201,12 @@ public final class ScenarioParser {
     return new ScenarioDoc(table.string("topic"), table.string("why").orElse(""), fixes, claim);
   }
 
-  private static List<VersionFamily> versions(TableReader root) {
+  private static List<VersionFamily> versions(TomlReader root) {
     if (!root.has("versions")) {
       return List.of(VersionFamily.values());
     }
     List<VersionFamily> versions = new ArrayList<>();
-    for (TableReader.Item item : root.items("versions")) {
+    for (TomlReader.Item item : root.items("versions")) {
       family(root, item).ifPresent(versions::add);
     }
     if (versions.isEmpty() && root.problems().isEmpty()) {
@@ -201,7 +216,7 @@ public final class ScenarioParser {
   }
 
   /** A version family label, or a problem with a did-you-mean. */
-  static Optional<VersionFamily> family(TableReader where, TableReader.Item item) {
+  static Optional<VersionFamily> family(TomlReader where, TomlReader.Item item) {
     if (!(item.value() instanceof String label)) {
       where.problemAt(item, "expected a version family string such as \"1.7\"");
       return Optional.empty();
@@ -226,7 +241,7 @@ public final class ScenarioParser {
     return family;
   }
 
-  private static ContainerdSetup containerd(TableReader table, Path dir, Names names) {
+  private static ContainerdSetup containerd(TomlReader table, Path dir, Names names) {
     table.allowOnly("files", "version");
     List<ContainerdFile> common =
         table.table("files").map(t -> files(t, dir, names)).orElse(List.of());
@@ -238,7 +253,7 @@ public final class ScenarioParser {
               for (String label : versions.keys()) {
                 Optional<VersionFamily> family =
                     family(label, message -> versions.problem(label, message));
-                Optional<TableReader> perVersion = versions.table(label);
+                Optional<TomlReader> perVersion = versions.table(label);
                 family.ifPresent(f -> names.runsOn(versions, label, f));
                 if (family.isPresent() && perVersion.isPresent()) {
                   perVersion.get().allowOnly("files");
@@ -256,7 +271,7 @@ public final class ScenarioParser {
   }
 
   /** {@code "path" = "inline text"} or {@code "path" = { file = "relative/to/scenario" }}. */
-  private static List<ContainerdFile> files(TableReader table, Path dir, Names names) {
+  private static List<ContainerdFile> files(TomlReader table, Path dir, Names names) {
     Map<String, ContainerdFile> files = new LinkedHashMap<>();
     for (String path : table.keys()) {
       Object value = table.raw(path).orElseThrow();
@@ -275,7 +290,7 @@ public final class ScenarioParser {
         }
         text = Optional.of(inline);
       } else {
-        Optional<TableReader> ref = table.table(path);
+        Optional<TomlReader> ref = table.table(path);
         if (ref.isEmpty()) {
           continue;
         }

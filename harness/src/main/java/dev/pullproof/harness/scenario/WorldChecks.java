@@ -1,5 +1,7 @@
 package dev.pullproof.harness.scenario;
 
+import dev.pullproof.harness.text.Suggestions;
+import dev.pullproof.harness.toml.TomlReader;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -12,22 +14,22 @@ import java.util.Set;
  * registries agree on whether the node trusts the world's one CA.
  */
 final class WorldChecks {
-  private final TableReader root;
+  private final TomlReader root;
   private final Map<String, RegistrySpec> registries;
 
-  WorldChecks(TableReader root, Map<String, RegistrySpec> registries) {
+  WorldChecks(TomlReader root, Map<String, RegistrySpec> registries) {
     this.root = root;
     this.registries = registries;
   }
 
   void check() {
     Map<String, String> seen = new HashMap<>();
-    TableReader all = root.table("registries").orElse(null);
+    TomlReader all = root.table("registries").orElse(null);
     for (RegistrySpec r : registries.values()) {
-      TableReader at = all.table(r.name()).orElseThrow();
+      TomlReader at = all.table(r.name()).orElseThrow();
       r.mirror().ifPresent(m -> mirror(at, r, m));
       r.auth().realm().ifPresent(realm -> at.table("auth").ifPresent(a -> realm(a, realm)));
-      List<TableReader.Item> faults = at.items("faults");
+      List<TomlReader.Item> faults = at.items("faults");
       for (int i = 0; i < r.faults().size() && i < faults.size(); i++) {
         for (FaultAction action : r.faults().get(i).actions()) {
           if (action instanceof FaultAction.Redirect redirect
@@ -50,7 +52,7 @@ final class WorldChecks {
   }
 
   /** The world has one CA: the node's system store either holds it for every registry or not. */
-  private void systemTrust(TableReader all) {
+  private void systemTrust(TomlReader all) {
     List<String> untrusted =
         registries.values().stream()
             .filter(r -> r.tls().filter(t -> !t.systemTrust()).isPresent())
@@ -73,7 +75,7 @@ final class WorldChecks {
     }
   }
 
-  private void mirror(TableReader at, RegistrySpec r, MirrorSpec m) {
+  private void mirror(TomlReader at, RegistrySpec r, MirrorSpec m) {
     if (m.upstream().equals(r.name())) {
       at.problem("mirror_of", "a registry cannot mirror itself");
     } else if (!registries.containsKey(m.upstream())) {
@@ -92,7 +94,7 @@ final class WorldChecks {
   }
 
   /** A realm's placeholders name registries of this world ({@code {{tls.*}}} makes no URL). */
-  private void realm(TableReader auth, String realm) {
+  private void realm(TomlReader auth, String realm) {
     try {
       for (Template.Reference ref : Template.references(realm)) {
         if (!registries.containsKey(ref.registry())) {

@@ -1,8 +1,9 @@
 package dev.pullproof.harness.scenario;
 
+import dev.pullproof.harness.toml.Problems;
+import dev.pullproof.harness.toml.TomlReader;
 import java.nio.file.Path;
 import java.util.Map;
-import org.tomlj.TomlParseResult;
 
 /** A world shared by several scenarios ({@code world = "files/NAME.toml"}): registries only. */
 final class WorldFile {
@@ -14,8 +15,7 @@ final class WorldFile {
    */
   static Map<String, RegistrySpec> parse(Path worldFile) {
     Problems problems = new Problems(worldFile);
-    TomlParseResult toml = problems.parseToml();
-    TableReader root = new TableReader(problems, toml, "", 1);
+    TomlReader root = ScenarioParser.root(problems);
     root.allowOnly("registries");
     if (!root.has("registries")) {
       problems.add(1, "registries", "a world file needs at least one [registries.NAME] table");
@@ -25,7 +25,7 @@ final class WorldFile {
     if (!registries.isEmpty()) {
       new WorldChecks(root, registries).check();
     }
-    problems.throwIfAny();
+    problems.throwIfAny(ScenarioException::new);
     return registries;
   }
 }

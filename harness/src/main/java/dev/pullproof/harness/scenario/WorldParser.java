@@ -1,5 +1,7 @@
 package dev.pullproof.harness.scenario;
 
+import dev.pullproof.harness.text.Suggestions;
+import dev.pullproof.harness.toml.TomlReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,9 +12,9 @@ import java.util.Optional;
 
 /** Reads {@code [registries.NAME]} tables: host, port, TLS, auth, images, faults, mirror. */
 final class WorldParser {
-  private final TableReader registries;
+  private final TomlReader registries;
 
-  WorldParser(TableReader registries) {
+  WorldParser(TomlReader registries) {
     this.registries = registries;
   }
 
@@ -24,7 +26,7 @@ final class WorldParser {
     return out;
   }
 
-  private Optional<RegistrySpec> registry(String name, TableReader t) {
+  private Optional<RegistrySpec> registry(String name, TomlReader t) {
     t.allowOnly(
         "host", "port", "tls", "auth", "images", "faults", "mirror_of", "docker_hub", "down");
     if (name.equals(Template.TLS)) {
@@ -37,7 +39,7 @@ final class WorldParser {
     List<ImageEntry> images = images(t);
     List<FaultSpec> faults = new ArrayList<>();
     FaultParser faultParser = new FaultParser();
-    for (TableReader.Item item : t.items("faults")) {
+    for (TomlReader.Item item : t.items("faults")) {
       t.table(item).flatMap(faultParser::fault).ifPresent(faults::add);
     }
     Optional<MirrorSpec> mirror = mirror(t);
@@ -65,7 +67,7 @@ final class WorldParser {
         () -> new RegistrySpec(name, host, port, tls, auth, images, faults, mirror, hub, down));
   }
 
-  private Optional<TlsSpec> tls(TableReader t) {
+  private Optional<TlsSpec> tls(TomlReader t) {
     Optional<Object> raw = t.raw("tls");
     if (raw.isEmpty() || Boolean.FALSE.equals(raw.get())) {
       return Optional.empty();
@@ -95,7 +97,7 @@ final class WorldParser {
             });
   }
 
-  private AuthSpec auth(TableReader t) {
+  private AuthSpec auth(TomlReader t) {
     Optional<Object> raw = t.raw("auth");
     if (raw.isEmpty()) {
       return AuthSpec.NONE;
@@ -114,19 +116,19 @@ final class WorldParser {
                       Optional.empty()))
           .orElse(AuthSpec.NONE);
     }
-    Optional<TableReader> table =
+    Optional<TomlReader> table =
         t.table("auth", "\"none\", \"basic\", \"token\" or a table such as { type = \"basic\" }");
     if (table.isEmpty()) {
       return AuthSpec.NONE;
     }
-    TableReader a = table.get();
+    TomlReader a = table.get();
     a.allowOnly("type", "users", "grants", "public", "service", "token_expires_in", "realm");
     Optional<AuthSpec.Type> type = a.requiredString("type").flatMap(s -> authType(a, "type", s));
     Map<String, String> users = new LinkedHashMap<>();
     a.table("users")
         .ifPresent(u -> u.keys().forEach(k -> u.string(k).ifPresent(p -> users.put(k, p))));
     List<GrantSpec> grants = new ArrayList<>();
-    for (TableReader.Item item : a.items("grants")) {
+    for (TomlReader.Item item : a.items("grants")) {
       a.table(item)
           .ifPresent(
               g -> {
@@ -153,7 +155,7 @@ final class WorldParser {
   }
 
   /** Whether a realm may be given: only token auth sends clients to one. */
-  private static boolean tokenRealm(TableReader a, Optional<AuthSpec.Type> type) {
+  private static boolean tokenRealm(TomlReader a, Optional<AuthSpec.Type> type) {
     if (type.isPresent() && type.get() != AuthSpec.Type.TOKEN) {
       a.problem(
           "realm", "a realm is where bearer challenges send clients: it needs type = \"token\"");
@@ -162,7 +164,7 @@ final class WorldParser {
     return true;
   }
 
-  private static Optional<AuthSpec.Type> authType(TableReader t, String key, String text) {
+  private static Optional<AuthSpec.Type> authType(TomlReader t, String key, String text) {
     List<String> known = List.of("none", "basic", "token");
     if (!known.contains(text)) {
       t.problem(
@@ -177,9 +179,9 @@ final class WorldParser {
     return Optional.of(AuthSpec.Type.valueOf(text.toUpperCase(Locale.ROOT)));
   }
 
-  private List<ImageEntry> images(TableReader t) {
+  private List<ImageEntry> images(TomlReader t) {
     List<ImageEntry> images = new ArrayList<>();
-    for (TableReader.Item item : t.items("images")) {
+    for (TomlReader.Item item : t.items("images")) {
       if (item.value() instanceof String short_) {
         try {
           images.add(ImageEntry.parse(short_));
@@ -193,12 +195,12 @@ final class WorldParser {
     return images;
   }
 
-  private Optional<ImageEntry> image(TableReader i) {
+  private Optional<ImageEntry> image(TomlReader i) {
     i.allowOnly("name", "layers", "multi_arch", "format", "seed");
     Optional<ImageEntry> base =
         i.requiredString("name").flatMap(n -> i.convert("name", () -> ImageEntry.parse(n)));
     List<Long> layers = new ArrayList<>();
-    for (TableReader.Item layer : i.items("layers")) {
+    for (TomlReader.Item layer : i.items("layers")) {
       i.size(layer).ifPresent(layers::add);
     }
     boolean multiArch = i.bool("multi_arch").orElse(false);
@@ -232,7 +234,7 @@ final class WorldParser {
   }
 
   /** {@code mirror_of = "hub"} or {@code mirror_of = { registry = "hub", ... }}. */
-  private static Optional<MirrorSpec> mirror(TableReader t) {
+  private static Optional<MirrorSpec> mirror(TomlReader t) {
     Optional<Object> raw = t.raw("mirror_of");
     if (raw.isEmpty()) {
       return Optional.empty();
@@ -270,7 +272,7 @@ final class WorldParser {
   }
 
   /** {@code docker_hub = true} or a table of limits. */
-  private static Optional<DockerHubSpec> dockerHub(TableReader t) {
+  private static Optional<DockerHubSpec> dockerHub(TomlReader t) {
     Optional<Object> raw = t.raw("docker_hub");
     if (raw.isEmpty() || Boolean.FALSE.equals(raw.get())) {
       return Optional.empty();
@@ -311,11 +313,11 @@ final class WorldParser {
             });
   }
 
-  private static Optional<Integer> limit(TableReader h, String key) {
+  private static Optional<Integer> limit(TomlReader h, String key) {
     return h.integer(key, 0, Integer.MAX_VALUE).map(Long::intValue);
   }
 
-  private static Optional<Down> down(TableReader t) {
+  private static Optional<Down> down(TomlReader t) {
     return t.string("down")
         .flatMap(
             d -> {

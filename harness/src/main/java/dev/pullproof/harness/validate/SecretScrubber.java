@@ -1,13 +1,11 @@
 package dev.pullproof.harness.validate;
 
+import dev.pullproof.harness.text.SecretMask;
 import dev.pullproof.harness.validate.model.HostDir;
 import dev.pullproof.harness.validate.model.HostEntry;
 import dev.pullproof.harness.validate.model.Located;
 import dev.pullproof.harness.validate.model.NodeContext;
-import dev.pullproof.harness.validate.model.Secrets;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.tomlj.TomlArray;
@@ -15,15 +13,15 @@ import org.tomlj.TomlArray;
 /**
  * The last line of defence for credentials: collects every secret value in the node's files
  * (hosts.toml header values, registry auth passwords, auth strings and identity tokens, CRI
- * registry headers) and masks any that a finding's text would still contain.
+ * registry headers) and masks any that a finding's text would still contain, with {@link
+ * SecretMask}.
  */
 final class SecretScrubber {
   private static final int MIN = 4;
-  private final List<String> secrets;
+  private final SecretMask mask;
 
   private SecretScrubber(Set<String> secrets) {
-    this.secrets =
-        secrets.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+    this.mask = SecretMask.forFindings(secrets);
   }
 
   static SecretScrubber of(NodeContext node) {
@@ -49,7 +47,7 @@ final class SecretScrubber {
       auth.ifPresent(
           a -> {
             for (String k : a.keys()) {
-              if (Secrets.isSecretAuthKey(k)) {
+              if (isSecretAuthKey(k)) {
                 a.string(k).ifPresent(v -> add(v, found));
               }
             }
@@ -84,11 +82,12 @@ final class SecretScrubber {
     }
   }
 
+  /** Registry auth keys whose values are credentials. */
+  private static boolean isSecretAuthKey(String name) {
+    return name.equals("password") || name.equals("auth") || name.equals("identitytoken");
+  }
+
   String scrub(String text) {
-    String out = text;
-    for (String s : secrets) {
-      out = out.replace(s, "****");
-    }
-    return out;
+    return mask.apply(text);
   }
 }

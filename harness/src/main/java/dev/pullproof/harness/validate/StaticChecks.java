@@ -1,10 +1,10 @@
 package dev.pullproof.harness.validate;
 
+import dev.pullproof.harness.toml.TomlFile;
 import dev.pullproof.harness.validate.model.ConfigFile;
 import dev.pullproof.harness.validate.model.HostsTree;
 import dev.pullproof.harness.validate.model.ImageRef;
 import dev.pullproof.harness.validate.model.NodeContext;
-import dev.pullproof.harness.validate.model.TomlDoc;
 import dev.pullproof.harness.validate.rules.Rule;
 import dev.pullproof.harness.validate.rules.Rules;
 import dev.pullproof.harness.version.VersionFamily;
@@ -59,7 +59,7 @@ public final class StaticChecks {
             });
     NodeContext node =
         new NodeContext(
-            new ConfigFile(TomlDoc.read(files.config())),
+            new ConfigFile(TomlFile.read(files.config())),
             files.hostsDir().map(HostsTree::read),
             images.stream().map(ImageRef::parse).toList(),
             targets);

@@ -1,5 +1,6 @@
 package dev.pullproof.harness.validate;
 
+import dev.pullproof.harness.toml.Severity;
 import dev.pullproof.harness.validate.live.VersionResult;
 import dev.pullproof.harness.version.VersionFamily;
 import java.nio.file.Path;

@@ -5,6 +5,7 @@ import static dev.pullproof.harness.version.VersionFamily.V1_7;
 import static dev.pullproof.harness.version.VersionFamily.V2;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pullproof.harness.toml.Severity;
 import dev.pullproof.harness.validate.rules.ConfigMigrationRule;
 import dev.pullproof.harness.validate.rules.ConfigVersionRule;
 import java.nio.file.Path;

@@ -3,6 +3,7 @@ package dev.pullproof.harness.validate;
 import static dev.pullproof.harness.version.VersionFamily.V2;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pullproof.harness.toml.Severity;
 import dev.pullproof.harness.validate.rules.HostDirMatchRule;
 import dev.pullproof.harness.validate.rules.HostsDirUnusedRule;
 import java.nio.file.Path;

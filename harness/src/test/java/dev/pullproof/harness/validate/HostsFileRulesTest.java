@@ -5,6 +5,7 @@ import static dev.pullproof.harness.version.VersionFamily.V1_7;
 import static dev.pullproof.harness.version.VersionFamily.V2;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pullproof.harness.toml.Severity;
 import dev.pullproof.harness.validate.rules.CapabilitiesRule;
 import dev.pullproof.harness.validate.rules.HostsNoHostTableRule;
 import dev.pullproof.harness.validate.rules.HostsUnknownKeyRule;

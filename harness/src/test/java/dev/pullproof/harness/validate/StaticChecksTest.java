@@ -4,6 +4,7 @@ import static dev.pullproof.harness.version.VersionFamily.V1_7;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pullproof.harness.toml.Severity;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;

@@ -2,6 +2,7 @@ package dev.pullproof.harness.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pullproof.harness.toml.Severity;
 import dev.pullproof.harness.validate.rules.TomlSyntaxRule;
 import java.nio.file.Path;
 import java.util.List;

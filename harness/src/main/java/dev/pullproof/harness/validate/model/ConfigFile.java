@@ -1,5 +1,7 @@
 package dev.pullproof.harness.validate.model;
 
+import dev.pullproof.harness.toml.TomlFile;
+import dev.pullproof.harness.toml.TomlKeys;
 import dev.pullproof.harness.version.Layout;
 import dev.pullproof.harness.version.PluginId;
 import dev.pullproof.harness.version.VersionFamily;
@@ -9,13 +11,13 @@ import java.util.Optional;
 
 /** The node's config.toml: its version line and where each family finds the CRI settings. */
 public final class ConfigFile {
-  private final TomlDoc doc;
+  private final TomlFile doc;
 
-  public ConfigFile(TomlDoc doc) {
+  public ConfigFile(TomlFile doc) {
     this.doc = doc;
   }
 
-  public TomlDoc doc() {
+  public TomlFile doc() {
     return doc;
   }
 
@@ -34,7 +36,7 @@ public final class ConfigFile {
   }
 
   public int versionLine() {
-    return doc.root().map(t -> Keys.line(t, "version", 0)).orElse(0);
+    return doc.root().map(t -> TomlKeys.line(t, "version", 0)).orElse(0);
   }
 
   public Layout layout(VersionFamily family) {

@@ -1,5 +1,6 @@
 package dev.pullproof.harness.validate.model;
 
+import dev.pullproof.harness.toml.TomlFile;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -8,7 +9,7 @@ import java.util.Optional;
  * containerd looks a registry up as {@code host_port_}, then {@code host:port} (or {@code host}),
  * then {@code _default}.
  */
-public record HostDir(String name, Path path, Optional<TomlDoc> hostsToml) {
+public record HostDir(String name, Path path, Optional<TomlFile> hostsToml) {
 
   /** Whether containerd uses this directory for registry {@code host} (e.g. {@code a.b:5000}). */
   public boolean serves(String host) {

@@ -1,5 +1,6 @@
 package dev.pullproof.harness.validate.model;
 
+import dev.pullproof.harness.toml.TomlFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +12,7 @@ import java.util.Optional;
 public record HostEntry(String url, Located table, boolean topLevel) {
 
   /** The top level first, then each {@code [host."URL"]} in file order. */
-  public static List<HostEntry> of(TomlDoc doc) {
+  public static List<HostEntry> of(TomlFile doc) {
     List<HostEntry> out = new ArrayList<>();
     if (doc.root().isEmpty()) {
       return out;

@@ -1,5 +1,6 @@
 package dev.pullproof.harness.validate.model;
 
+import dev.pullproof.harness.toml.TomlFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +20,8 @@ public record HostsTree(Path root, List<HostDir> dirs) {
       try (Stream<Path> children = Files.list(root)) {
         for (Path dir : children.filter(Files::isDirectory).sorted().toList()) {
           Path file = dir.resolve("hosts.toml");
-          Optional<TomlDoc> doc =
-              Files.isRegularFile(file) ? Optional.of(TomlDoc.read(file)) : Optional.empty();
+          Optional<TomlFile> doc =
+              Files.isRegularFile(file) ? Optional.of(TomlFile.read(file)) : Optional.empty();
           dirs.add(new HostDir(dir.getFileName().toString(), dir, doc));
         }
       } catch (IOException e) {

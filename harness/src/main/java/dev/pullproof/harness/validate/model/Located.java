@@ -1,5 +1,6 @@
 package dev.pullproof.harness.validate.model;
 
+import dev.pullproof.harness.toml.TomlKeys;
 import java.util.List;
 import java.util.Optional;
 import org.tomlj.TomlArray;
@@ -7,7 +8,9 @@ import org.tomlj.TomlTable;
 
 /**
  * A TOML table together with its dotted key and the line it starts on, so rules can name exactly
- * where a setting lives.
+ * where a setting lives. Unlike {@link dev.pullproof.harness.toml.TomlReader} it records nothing: a
+ * value of another type reads as absent, because what a user's file gets wrong is judged per
+ * containerd version by the rules, as findings, not as parse errors.
  */
 public record Located(TomlTable table, String key, int line) {
 
@@ -15,7 +18,8 @@ public record Located(TomlTable table, String key, int line) {
   public Optional<Located> table(String name) {
     Object value = table.get(List.of(name));
     if (value instanceof TomlTable t) {
-      return Optional.of(new Located(t, Keys.join(key, name), Keys.line(table, name, line)));
+      return Optional.of(
+          new Located(t, TomlKeys.join(key, name), TomlKeys.line(table, name, line)));
     }
     return Optional.empty();
   }
@@ -46,11 +50,11 @@ public record Located(TomlTable table, String key, int line) {
   }
 
   public String keyOf(String name) {
-    return Keys.join(key, name);
+    return TomlKeys.join(key, name);
   }
 
   public int lineOf(String name) {
-    return Keys.line(table, name, line);
+    return TomlKeys.line(table, name, line);
   }
 
   /** The direct keys, in the order tomlj keeps them. */

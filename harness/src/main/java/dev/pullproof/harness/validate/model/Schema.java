@@ -1,5 +1,6 @@
 package dev.pullproof.harness.validate.model;
 
+import dev.pullproof.harness.text.Suggestions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -116,7 +117,7 @@ public final class Schema {
                 name,
                 located.keyOf(name),
                 located.lineOf(name),
-                Suggest.nearest(name, children.keySet())));
+                Suggestions.nearest(name, children.keySet())));
         continue;
       }
       Schema shape = child(name).orElse(ANY);

@@ -1,8 +1,8 @@
 package dev.pullproof.harness.validate.output;
 
 import dev.pullproof.harness.report.Redactor;
+import dev.pullproof.harness.toml.Severity;
 import dev.pullproof.harness.validate.Finding;
-import dev.pullproof.harness.validate.Severity;
 import dev.pullproof.harness.validate.Validation;
 import dev.pullproof.harness.validate.live.VersionResult;
 import dev.pullproof.harness.version.VersionFamily;

@@ -1,13 +1,13 @@
 package dev.pullproof.harness.validate.rules;
 
+import dev.pullproof.harness.text.Suggestions;
+import dev.pullproof.harness.toml.Severity;
 import dev.pullproof.harness.validate.Finding;
-import dev.pullproof.harness.validate.Severity;
 import dev.pullproof.harness.validate.model.ConfigFile;
 import dev.pullproof.harness.validate.model.CriSections;
 import dev.pullproof.harness.validate.model.KeyCatalog;
 import dev.pullproof.harness.validate.model.NodeContext;
 import dev.pullproof.harness.validate.model.Schema;
-import dev.pullproof.harness.validate.model.Suggest;
 import dev.pullproof.harness.version.Layout;
 import dev.pullproof.harness.version.PluginId;
 import dev.pullproof.harness.version.VersionFamily;
@@ -71,7 +71,7 @@ public final class ConfigUnknownKeyRule implements Rule {
                   + " knows here: "
                   + behaviour(m.families())
                   + "."
-                  + Suggest.didYouMean(m.unknown().suggestion()),
+                  + Suggestions.didYouMeanSentence(m.unknown().suggestion()),
               m.unknown().suggestion().isPresent()
                   ? "Rename it to '" + m.unknown().suggestion().get() + "'."
                   : "Remove it, or move it where this containerd version reads it (see"

@@ -1,9 +1,9 @@
 package dev.pullproof.harness.validate.rules;
 
+import dev.pullproof.harness.toml.Severity;
+import dev.pullproof.harness.toml.TomlKeys;
 import dev.pullproof.harness.validate.Finding;
-import dev.pullproof.harness.validate.Severity;
 import dev.pullproof.harness.validate.model.ConfigFile;
-import dev.pullproof.harness.validate.model.Keys;
 import dev.pullproof.harness.validate.model.Located;
 import dev.pullproof.harness.validate.model.NodeContext;
 import dev.pullproof.harness.version.VersionFamily;
@@ -103,7 +103,7 @@ public final class DeprecatedSettingRule implements Rule {
                 readers,
                 Severity.WARNING,
                 "registry.configs."
-                    + Keys.part(host)
+                    + TomlKeys.part(host)
                     + ".auth is deprecated since containerd 1.5 (removal planned for 2.3); it still"
                     + " works. Credentials in config.toml are readable by anyone who can read the"
                     + " file.",
@@ -126,7 +126,7 @@ public final class DeprecatedSettingRule implements Rule {
                   ones,
                   Severity.WARNING,
                   "registry.configs."
-                      + Keys.part(host)
+                      + TomlKeys.part(host)
                       + ".tls is deprecated; containerd 2.0 removed it.",
                   fix));
         }
@@ -139,7 +139,7 @@ public final class DeprecatedSettingRule implements Rule {
                   two,
                   Severity.ERROR,
                   "registry.configs."
-                      + Keys.part(host)
+                      + TomlKeys.part(host)
                       + ".tls was removed in containerd 2.0: 2.x ignores it (logged: 'Ignoring"
                       + " unknown key in TOML for plugin'), so its CA, client certificate and"
                       + " skip-verify are not used and TLS to "

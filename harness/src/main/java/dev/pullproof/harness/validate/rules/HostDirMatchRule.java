@@ -1,12 +1,12 @@
 package dev.pullproof.harness.validate.rules;
 
+import dev.pullproof.harness.text.Suggestions;
+import dev.pullproof.harness.toml.Severity;
 import dev.pullproof.harness.validate.Finding;
-import dev.pullproof.harness.validate.Severity;
 import dev.pullproof.harness.validate.model.HostDir;
 import dev.pullproof.harness.validate.model.HostsTree;
 import dev.pullproof.harness.validate.model.ImageRef;
 import dev.pullproof.harness.validate.model.NodeContext;
-import dev.pullproof.harness.validate.model.Suggest;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -107,6 +107,6 @@ public final class HostDirMatchRule implements Rule {
     if (!stripped.equals(name) && hosts.contains(stripped)) {
       return Optional.of("Drop the scheme: name it " + stripped + ".");
     }
-    return Suggest.nearest(name, hosts).map(h -> "Did you mean " + h + "?");
+    return Suggestions.nearest(name, hosts).map(Suggestions::question);
   }
 }

@@ -1,11 +1,11 @@
 package dev.pullproof.harness.validate.rules;
 
+import dev.pullproof.harness.toml.Severity;
+import dev.pullproof.harness.toml.TomlFile;
+import dev.pullproof.harness.toml.TomlKeys;
 import dev.pullproof.harness.validate.Finding;
-import dev.pullproof.harness.validate.Severity;
 import dev.pullproof.harness.validate.model.HostDir;
-import dev.pullproof.harness.validate.model.Keys;
 import dev.pullproof.harness.validate.model.NodeContext;
-import dev.pullproof.harness.validate.model.TomlDoc;
 import dev.pullproof.harness.version.VersionFamily;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +28,7 @@ public final class HostsNoHostTableRule implements Rule {
       return out;
     }
     for (HostDir dir : node.hostsFiles()) {
-      TomlDoc doc = dir.hostsToml().orElseThrow();
+      TomlFile doc = dir.hostsToml().orElseThrow();
       if (doc.root().isEmpty() || doc.root().get().get(List.of("host")) instanceof TomlTable) {
         continue;
       }
@@ -39,7 +39,7 @@ public final class HostsNoHostTableRule implements Rule {
               ID,
               Severity.ERROR,
               doc.path(),
-              server == null ? 1 : Keys.line(doc.root().get(), "server", 1),
+              server == null ? 1 : TomlKeys.line(doc.root().get(), "server", 1),
               server == null ? "" : "server",
               ones,
               "hosts.toml has no [host.\"...\"] table: containerd "

@@ -1,14 +1,14 @@
 package dev.pullproof.harness.validate.rules;
 
+import dev.pullproof.harness.text.Suggestions;
+import dev.pullproof.harness.toml.Severity;
+import dev.pullproof.harness.toml.TomlFile;
 import dev.pullproof.harness.validate.Finding;
-import dev.pullproof.harness.validate.Severity;
 import dev.pullproof.harness.validate.model.HostDir;
 import dev.pullproof.harness.validate.model.KeyCatalog;
 import dev.pullproof.harness.validate.model.Located;
 import dev.pullproof.harness.validate.model.NodeContext;
 import dev.pullproof.harness.validate.model.Schema;
-import dev.pullproof.harness.validate.model.Suggest;
-import dev.pullproof.harness.validate.model.TomlDoc;
 import dev.pullproof.harness.version.VersionFamily;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +27,7 @@ public final class HostsUnknownKeyRule implements Rule {
   public List<Finding> check(NodeContext node) {
     List<Finding> out = new ArrayList<>();
     for (HostDir dir : node.hostsFiles()) {
-      TomlDoc doc = dir.hostsToml().orElseThrow();
+      TomlFile doc = dir.hostsToml().orElseThrow();
       if (doc.root().isEmpty()) {
         continue;
       }
@@ -45,7 +45,7 @@ public final class HostsUnknownKeyRule implements Rule {
     return out;
   }
 
-  private static Finding finding(TomlDoc doc, UnknownKeys.Merged m) {
+  private static Finding finding(TomlFile doc, UnknownKeys.Merged m) {
     Schema.Unknown u = m.unknown();
     String who = "containerd " + Families.label(m.families());
     if (u.name().startsWith("credential")) {
@@ -78,7 +78,7 @@ public final class HostsUnknownKeyRule implements Rule {
             + "' is not a hosts.toml key: "
             + who
             + " ignores it silently."
-            + Suggest.didYouMean(u.suggestion()),
+            + Suggestions.didYouMeanSentence(u.suggestion()),
         u.suggestion().isPresent()
             ? "Rename it to '" + u.suggestion().get() + "'."
             : "Remove it (known keys: server, capabilities, ca, client, skip_verify, header,"
@@ -86,7 +86,7 @@ public final class HostsUnknownKeyRule implements Rule {
   }
 
   /** A warning at the unknown key, for the families that do not know it. */
-  private static Finding warning(TomlDoc doc, UnknownKeys.Merged m, String message, String fix) {
+  private static Finding warning(TomlFile doc, UnknownKeys.Merged m, String message, String fix) {
     Schema.Unknown u = m.unknown();
     return new Finding(
         ID, Severity.WARNING, doc.path(), u.line(), u.key(), m.families(), message, fix);

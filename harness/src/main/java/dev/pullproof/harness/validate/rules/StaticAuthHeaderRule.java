@@ -1,12 +1,12 @@
 package dev.pullproof.harness.validate.rules;
 
+import dev.pullproof.harness.text.SecretMask;
+import dev.pullproof.harness.toml.Severity;
 import dev.pullproof.harness.validate.Finding;
-import dev.pullproof.harness.validate.Severity;
 import dev.pullproof.harness.validate.model.HostDir;
 import dev.pullproof.harness.validate.model.HostEntry;
 import dev.pullproof.harness.validate.model.Located;
 import dev.pullproof.harness.validate.model.NodeContext;
-import dev.pullproof.harness.validate.model.Secrets;
 import dev.pullproof.harness.version.VersionFamily;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +21,9 @@ import java.util.Optional;
  */
 public final class StaticAuthHeaderRule implements Rule {
   public static final String ID = "hosts-static-authorization";
+
+  // Shows a header's scheme without its credential; the node's secrets are scrubbed later.
+  private static final SecretMask MASK = SecretMask.forFindings(List.of());
 
   @Override
   public List<Finding> check(NodeContext node) {
@@ -38,7 +41,7 @@ public final class StaticAuthHeaderRule implements Rule {
         if (!name.equalsIgnoreCase("authorization")) {
           continue;
         }
-        String shown = Secrets.mask(header.get().string(name).orElse(""));
+        String shown = MASK.value(header.get().string(name).orElse(""));
         String base =
             "A static Authorization header ("
                 + shown

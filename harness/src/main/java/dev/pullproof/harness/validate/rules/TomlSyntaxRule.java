@@ -1,10 +1,11 @@
 package dev.pullproof.harness.validate.rules;
 
+import dev.pullproof.harness.toml.Problem;
+import dev.pullproof.harness.toml.Severity;
+import dev.pullproof.harness.toml.TomlFile;
 import dev.pullproof.harness.validate.Finding;
-import dev.pullproof.harness.validate.Severity;
 import dev.pullproof.harness.validate.model.HostDir;
 import dev.pullproof.harness.validate.model.NodeContext;
-import dev.pullproof.harness.validate.model.TomlDoc;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,8 +21,8 @@ public final class TomlSyntaxRule implements Rule {
   @Override
   public List<Finding> check(NodeContext node) {
     List<Finding> out = new ArrayList<>();
-    TomlDoc config = node.config().doc();
-    for (TomlDoc.Problem p : config.problems()) {
+    TomlFile config = node.config().doc();
+    for (Problem p : config.problems()) {
       out.add(
           new Finding(
               ID,
@@ -30,14 +31,14 @@ public final class TomlSyntaxRule implements Rule {
               p.line(),
               "",
               node.targets(),
-              "config.toml "
+              "config.toml: "
                   + p.message()
                   + ": containerd refuses to start with a config it cannot decode.",
               "Correct the TOML at this line (check quotes around plugin names and closing brackets)."));
     }
     for (HostDir dir : node.hostsFiles()) {
-      TomlDoc doc = dir.hostsToml().orElseThrow();
-      for (TomlDoc.Problem p : doc.problems()) {
+      TomlFile doc = dir.hostsToml().orElseThrow();
+      for (Problem p : doc.problems()) {
         out.add(
             new Finding(
                 ID,
@@ -46,7 +47,7 @@ public final class TomlSyntaxRule implements Rule {
                 p.line(),
                 "",
                 node.targets(),
-                "hosts.toml "
+                "hosts.toml: "
                     + p.message()
                     + ": containerd logs 'failed to decode hosts.toml' and ignores the whole file, so "
                     + dir.name()

@@ -1,4 +1,4 @@
-package dev.pullproof.harness.scenario;
+package dev.pullproof.harness.toml;
 
 import java.time.Duration;
 import java.util.Locale;

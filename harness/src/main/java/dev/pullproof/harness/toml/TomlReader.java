@@ -1,5 +1,6 @@
-package dev.pullproof.harness.scenario;
+package dev.pullproof.harness.toml;
 
+import dev.pullproof.harness.text.Suggestions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,54 +15,55 @@ import org.tomlj.TomlTable;
  * {@link Problem} with the line and the full dotted key, so the parser can carry on and report them
  * all. Values of the wrong type read as absent after the problem is recorded.
  */
-final class TableReader {
+public final class TomlReader {
   /** A value inside an array, with where it was written. */
-  record Item(Object value, int line, String key) {}
+  public record Item(Object value, int line, String key) {}
 
   private final Problems problems;
   private final TomlTable table;
   private final String path;
   private final int line;
 
-  TableReader(Problems problems, TomlTable table, String path, int line) {
+  /** Reads {@code table}, written at {@code line} under the dotted key {@code path}. */
+  public TomlReader(Problems problems, TomlTable table, String path, int line) {
     this.problems = problems;
     this.table = table;
     this.path = path;
     this.line = line;
   }
 
-  String path() {
+  public String path() {
     return path;
   }
 
-  int line() {
+  public int line() {
     return line;
   }
 
-  List<String> keys() {
+  public List<String> keys() {
     return new ArrayList<>(table.keySet());
   }
 
-  boolean has(String key) {
+  public boolean has(String key) {
     return table.get(List.of(key)) != null;
   }
 
-  String key(String key) {
-    String part = key.matches("[A-Za-z0-9_-]+") ? key : "\"" + key + "\"";
-    return path.isEmpty() ? part : path + "." + part;
+  /** The full dotted key of {@code key} in this table. */
+  public String key(String key) {
+    return TomlKeys.join(path, key);
   }
 
-  int line(String key) {
-    TomlPosition position = table.inputPositionOf(List.of(key));
-    return position == null ? line : position.line();
+  /** The line {@code key} was written on, or this table's. */
+  public int line(String key) {
+    return TomlKeys.line(table, key, line);
   }
 
-  void problem(String key, String message) {
+  public void problem(String key, String message) {
     problems.add(line(key), key(key), message);
   }
 
   /** Reports each key not in {@code allowed}, suggesting the nearest allowed one. */
-  void allowOnly(String... allowed) {
+  public void allowOnly(String... allowed) {
     List<String> names = Arrays.asList(allowed);
     for (String k : table.keySet()) {
       if (!names.contains(k)) {
@@ -71,38 +73,38 @@ final class TableReader {
     }
   }
 
-  Optional<Object> raw(String key) {
+  public Optional<Object> raw(String key) {
     return Optional.ofNullable(table.get(List.of(key)));
   }
 
-  <T> Optional<T> typed(String key, Class<T> type, String expected) {
+  public <T> Optional<T> typed(String key, Class<T> type, String expected) {
     Object value = table.get(List.of(key));
     if (value == null) {
       return Optional.empty();
     }
     if (!type.isInstance(value)) {
-      problem(key, "expected " + expected + ", got " + typeName(value));
+      problem(key, "expected " + expected + ", got " + TomlKeys.typeName(value));
       return Optional.empty();
     }
     return Optional.of(type.cast(value));
   }
 
-  Optional<String> string(String key) {
+  public Optional<String> string(String key) {
     return typed(key, String.class, "a string");
   }
 
-  Optional<String> requiredString(String key) {
+  public Optional<String> requiredString(String key) {
     if (!has(key)) {
       problems.add(line, key(key), "is required");
     }
     return string(key);
   }
 
-  Optional<Boolean> bool(String key) {
+  public Optional<Boolean> bool(String key) {
     return typed(key, Boolean.class, "true or false");
   }
 
-  Optional<Long> integer(String key, long min, long max) {
+  public Optional<Long> integer(String key, long min, long max) {
     Optional<Long> value = typed(key, Long.class, "an integer");
     if (value.isPresent() && (value.get() < min || value.get() > max)) {
       problem(key, "must be " + min + " to " + max + ", got " + value.get());
@@ -112,7 +114,7 @@ final class TableReader {
   }
 
   /** An integer or a float, as a double. */
-  Optional<Double> number(String key) {
+  public Optional<Double> number(String key) {
     Object value = table.get(List.of(key));
     if (value instanceof Long l) {
       return Optional.of(l.doubleValue());
@@ -120,12 +122,12 @@ final class TableReader {
     return typed(key, Double.class, "a number");
   }
 
-  Optional<Duration> duration(String key) {
+  public Optional<Duration> duration(String key) {
     return string(key).flatMap(text -> convert(key, () -> Units.duration(text)));
   }
 
   /** A size as a string with a unit ({@code "4MiB"}) or an integer count of bytes. */
-  Optional<Long> size(Item item) {
+  public Optional<Long> size(Item item) {
     if (item.value() instanceof Long bytes && bytes >= 0) {
       return Optional.of(bytes);
     }
@@ -141,26 +143,27 @@ final class TableReader {
     return Optional.empty();
   }
 
-  Optional<TableReader> table(String key) {
+  public Optional<TomlReader> table(String key) {
     return table(key, "a table");
   }
 
   /** A table, where {@code expected} says what else the key may hold (for the message). */
-  Optional<TableReader> table(String key, String expected) {
+  public Optional<TomlReader> table(String key, String expected) {
     return typed(key, TomlTable.class, expected)
-        .map(t -> new TableReader(problems, t, key(key), line(key)));
+        .map(t -> new TomlReader(problems, t, key(key), line(key)));
   }
 
   /** Wraps an array item that must be a table. */
-  Optional<TableReader> table(Item item) {
+  public Optional<TomlReader> table(Item item) {
     if (item.value() instanceof TomlTable t) {
-      return Optional.of(new TableReader(problems, t, item.key(), item.line()));
+      return Optional.of(new TomlReader(problems, t, item.key(), item.line()));
     }
-    problems.add(item.line(), item.key(), "expected a table, got " + typeName(item.value()));
+    problems.add(
+        item.line(), item.key(), "expected a table, got " + TomlKeys.typeName(item.value()));
     return Optional.empty();
   }
 
-  List<Item> items(String key) {
+  public List<Item> items(String key) {
     Optional<TomlArray> array = typed(key, TomlArray.class, "an array");
     List<Item> items = new ArrayList<>();
     array.ifPresent(
@@ -175,20 +178,21 @@ final class TableReader {
   }
 
   /** An array of strings; other elements are problems. */
-  List<String> strings(String key) {
+  public List<String> strings(String key) {
     List<String> out = new ArrayList<>();
     for (Item item : items(key)) {
       if (item.value() instanceof String s) {
         out.add(s);
       } else {
-        problems.add(item.line(), item.key(), "expected a string, got " + typeName(item.value()));
+        problems.add(
+            item.line(), item.key(), "expected a string, got " + TomlKeys.typeName(item.value()));
       }
     }
     return out;
   }
 
   /** Runs a conversion that throws IllegalArgumentException, recording its message. */
-  <T> Optional<T> convert(String key, java.util.function.Supplier<T> conversion) {
+  public <T> Optional<T> convert(String key, java.util.function.Supplier<T> conversion) {
     try {
       return Optional.ofNullable(conversion.get());
     } catch (IllegalArgumentException e) {
@@ -197,28 +201,11 @@ final class TableReader {
     }
   }
 
-  void problemAt(Item item, String message) {
+  public void problemAt(Item item, String message) {
     problems.add(item.line(), item.key(), message);
   }
 
-  Problems problems() {
+  public Problems problems() {
     return problems;
-  }
-
-  static String typeName(Object value) {
-    if (value instanceof String) {
-      return "a string";
-    } else if (value instanceof Long) {
-      return "an integer";
-    } else if (value instanceof Double) {
-      return "a float";
-    } else if (value instanceof Boolean) {
-      return "a boolean";
-    } else if (value instanceof TomlTable) {
-      return "a table";
-    } else if (value instanceof TomlArray) {
-      return "an array";
-    }
-    return "a date or time";
   }
 }
