@@ -29,19 +29,25 @@ public final class HelperMain {
       System.out.print(HelperArgs.usage());
       System.exit(args.isEmpty() ? HelperRun.BAD_SCRIPT : 0);
     }
+    System.exit(call(args, started));
+  }
+
+  /**
+   * One docker-credential or kubelet call ({@code [--script FILE] [--log FILE] [--name NAME]
+   * COMMAND}) on this process's standard streams; returns its exit code. {@code pullproof helper
+   * get|...} comes here too.
+   */
+  public static int call(List<String> args, Instant started) throws Exception {
     HelperArgs parsed;
     try {
       parsed = HelperArgs.parse(args, System.getenv());
     } catch (IllegalArgumentException e) {
       System.err.print("fake-helper: " + e.getMessage() + "\n" + HelperArgs.usage());
-      System.exit(HelperRun.BAD_SCRIPT);
-      return;
+      return HelperRun.BAD_SCRIPT;
     }
     OutputStream out = new FileOutputStream(FileDescriptor.out);
     OutputStream err = new FileOutputStream(FileDescriptor.err);
-    int exit =
-        new HelperRun(Clock.systemUTC(), System.getenv(), Ending.real())
-            .run(parsed, System.in, out, err, started);
-    System.exit(exit);
+    return new HelperRun(Clock.systemUTC(), System.getenv(), Ending.real())
+        .run(parsed, System.in, out, err, started);
   }
 }

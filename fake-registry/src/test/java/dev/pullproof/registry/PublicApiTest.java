@@ -43,6 +43,7 @@ class PublicApiTest {
           "auth.TokenService",
           "auth.Users",
           "cli.RegistryCli",
+          "cli.ServeCommand",
           "content.BlobStore",
           "content.Descriptor",
           "content.ImageFormat",

@@ -1,5 +1,8 @@
 package dev.pullproof.harness;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -185,12 +188,15 @@ class ArchitectureTest {
           .resideInAnyPackage(
               ROOT + ".containerd..", ROOT + ".cri..", ROOT + ".node..", ROOT + ".cli..");
 
-  /** The fake helper is the kubelet's plugin only through the kubelet package. */
+  /**
+   * The fake helper is the kubelet's plugin only through the kubelet package; the CLI mounts its
+   * commands (install, the call path) and nothing else of it.
+   */
   @ArchTest
   static final ArchRule onlyTheKubeletPackageRunsTheHelper =
       noClasses()
           .that()
-          .resideOutsideOfPackage(ROOT + ".kubelet..")
+          .resideOutsideOfPackages(ROOT + ".kubelet..", ROOT + ".cli..")
           .should()
           .dependOnClassesThat()
           .resideInAPackage("dev.pullproof.helper..");
@@ -202,4 +208,15 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAPackage("dev.pullproof.registry..internal..");
+
+  @ArchTest
+  static final ArchRule theCliMountsOnlyTheHelpersCommands =
+      noClasses()
+          .that()
+          .resideInAPackage(ROOT + ".cli..")
+          .should()
+          .dependOnClassesThat(
+              resideInAPackage("dev.pullproof.helper..")
+                  .and(not(name("dev.pullproof.helper.HelperMain")))
+                  .and(not(name("dev.pullproof.helper.install.InstallCommand"))));
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pullproof.helper.HelperMain;
+import java.io.PrintWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,12 +50,15 @@ public final class InstallCommand implements Callable<Integer> {
 
   public static int run(List<String> args) {
     CommandLine cli = new CommandLine(new InstallCommand());
-    cli.setExecutionExceptionHandler(
-        (e, line, parsed) -> {
-          line.getErr().println("fake-helper install: " + e.getMessage());
-          return 1;
-        });
+    cli.setExecutionExceptionHandler((e, line, parsed) -> failed(e, line.getErr()));
     return cli.execute(args.toArray(String[]::new));
+  }
+
+  /** Reports a failed install on one line and returns its exit code, 1. */
+  public static int failed(Exception e, PrintWriter err) {
+    err.println("fake-helper install: " + e.getMessage());
+    err.flush();
+    return 1;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.pullproof.registry.cli;
 
 import dev.pullproof.registry.protocol.RegistryException;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -29,13 +30,15 @@ public final class RegistryCli {
 
   static int run(String... args) {
     CommandLine cli = new CommandLine(new RegistryCli());
-    cli.setExecutionExceptionHandler(
-        (e, line, parsed) -> {
-          String detail =
-              e instanceof RegistryException r && r.detail() != null ? ": " + r.detail() : "";
-          line.getErr().println("pullproof registry: " + e.getMessage() + detail);
-          return 1;
-        });
+    cli.setExecutionExceptionHandler((e, line, parsed) -> failed(e, line.getErr()));
     return cli.execute(args);
+  }
+
+  /** Reports a failure of a started command on one line and returns its exit code, 1. */
+  public static int failed(Exception e, PrintWriter err) {
+    String detail = e instanceof RegistryException r && r.detail() != null ? ": " + r.detail() : "";
+    err.println("pullproof registry: " + e.getMessage() + detail);
+    err.flush();
+    return 1;
   }
 }

@@ -27,7 +27,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** Serves a fake registry until interrupted; prints its URL and content once it listens. */
+/**
+ * Serves a fake registry until interrupted; prints its URL and content once it listens. Public so
+ * that {@code pullproof registry serve} in the harness can mix these options in; {@link
+ * RegistryCli} runs it alone.
+ */
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
@@ -39,7 +43,7 @@ import picocli.CommandLine.Spec;
       "  serve --auth token --user alice:s3cret --public 'library/*' --image library/app:1.0",
       "  serve --oci-layout ./layout=team/app --journal journal.json"
     })
-final class ServeCommand implements Callable<Integer> {
+public final class ServeCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--host", description = "Address to listen on (default ${DEFAULT-VALUE}).")

@@ -94,6 +94,7 @@ final class RunCommand implements Callable<Integer> {
       err.flush();
       return ExitCode.INCOMPLETE;
     }
+    harness.prepareNodes().run();
     Redactor redactor = Redactor.forScenarios(scenarios);
     ScenarioRunner runner =
         ScenarioRunner.forNodes(

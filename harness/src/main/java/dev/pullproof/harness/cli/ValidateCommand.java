@@ -124,6 +124,7 @@ final class ValidateCommand implements Callable<Integer> {
         throw new IllegalStateException(
             "this build has no containerd harness; use --static-only or build the harness module");
       }
+      harness.prepareNodes().run();
       LiveWorld world = new LiveWorld(files.config(), files.hostsDir(), refs, choices, credentials);
       Path dir = report != null ? report : Files.createTempDirectory("pullproof-validate");
       versions =

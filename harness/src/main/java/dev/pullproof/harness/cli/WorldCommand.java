@@ -79,10 +79,17 @@ final class WorldCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Map<String, RegistrySpec> registries = new ScenarioParser().parseWorld(file);
+    return serve(file, journal, spec.commandLine().getOut());
+  }
+
+  /**
+   * Serves {@code worldFile}'s registries until stopped; {@code registry serve WORLD.toml} comes
+   * here.
+   */
+  int serve(Path worldFile, Path journalDir, PrintWriter out) {
+    Map<String, RegistrySpec> registries = new ScenarioParser().parseWorld(worldFile);
     World world = new WorldInstaller(LoopbackPool.standard(), clock).start(registries.values());
-    PrintWriter out = spec.commandLine().getOut();
-    out.println("fake world from " + file + " (Ctrl-C stops it)");
+    out.println("fake world from " + worldFile + " (Ctrl-C stops it)");
     for (RegistrySpec r : registries.values()) {
       HostAddress values = world.host(r.name());
       String scheme = r.tls().isPresent() ? "https://" : "http://";
@@ -107,26 +114,27 @@ final class WorldCommand implements Callable<Integer> {
     world
         .certificates()
         .ifPresent(d -> out.println("TLS: the world's CA and a client certificate are in " + d));
-    if (journal != null) {
-      out.println("journals will be written to " + journal + "/NAME.json on exit");
+    if (journalDir != null) {
+      out.println("journals will be written to " + journalDir + "/NAME.json on exit");
     }
     out.flush();
-    serve.accept(() -> stop(world));
+    serve.accept(() -> stop(world, journalDir));
     return ExitCode.OK;
   }
 
-  private void stop(World world) {
+  private static void stop(World world, Path journalDir) {
     try {
-      if (journal != null) {
-        Files.createDirectories(journal);
+      if (journalDir != null) {
+        Files.createDirectories(journalDir);
         // journals() waits for requests still completing; the export is the registry's own
         // journal, every field it recorded, in the registry's JSON format.
         for (String name : world.journals().keySet()) {
-          JournalJson.write(world.registry(name).journal().all(), journal.resolve(name + ".json"));
+          JournalJson.write(
+              world.registry(name).journal().all(), journalDir.resolve(name + ".json"));
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write journals to " + journal, e);
+      throw new UncheckedIOException("cannot write journals to " + journalDir, e);
     } finally {
       world.close();
     }

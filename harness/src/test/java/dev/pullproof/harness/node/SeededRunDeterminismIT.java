@@ -13,7 +13,6 @@ import dev.pullproof.harness.scenario.ScenarioCatalog;
 import dev.pullproof.harness.version.VersionFamily;
 import dev.pullproof.harness.world.HostRequest;
 import dev.pullproof.harness.world.LoopbackPool;
-import dev.pullproof.registry.journal.JournalEntry;
 import dev.pullproof.testing.Needs;
 import java.net.URISyntaxException;
 import java.nio.file.Path;

@@ -3,8 +3,8 @@ package dev.pullproof.harness.world;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pullproof.registry.clients.ClientTool;
-import java.time.Duration;
 import dev.pullproof.testing.Needs;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** What real skopeo reports for a host where nothing listens and one that accepts then closes. */
