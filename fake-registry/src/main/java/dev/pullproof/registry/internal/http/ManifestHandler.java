@@ -63,8 +63,15 @@ final class ManifestHandler implements HttpHandler {
           .exception("manifest larger than " + MAX_MANIFEST_BYTES + " bytes")
           .withStatus(413);
     }
+    // A manifest pushed by digest is known by that digest's algorithm (spec: pushing manifests,
+    // "Docker-Content-Digest ... MUST be equal to the client provided digest").
+    String algorithm =
+        route.reference() instanceof Reference.ByDigest byDigest
+            ? byDigest.digest().algorithm()
+            : "sha256";
     StoredManifest manifest =
-        ManifestParser.parse(body, exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE));
+        ManifestParser.parse(
+            body, exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE), algorithm);
     if (route.reference() instanceof Reference.ByDigest byDigest
         && !byDigest.digest().equals(manifest.digest())) {
       throw ErrorCode.DIGEST_INVALID.exception(

@@ -15,9 +15,10 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * Blob pushes: {@code POST /v2/<name>/blobs/uploads/} (session, monolithic {@code ?digest=}, or
- * cross-repository {@code ?mount=&from=}), then PATCH chunks with Content-Range, PUT {@code
- * ?digest=} to finish, GET for status and DELETE to cancel.
+ * Blob pushes: {@code POST /v2/<name>/blobs/uploads/} (session, monolithic {@code ?digest=}, {@code
+ * ?digest-algorithm=} for a session hashed with sha512, or cross-repository {@code ?mount=&from=}),
+ * then PATCH chunks with Content-Range, PUT {@code ?digest=} to finish, GET for status and DELETE
+ * to cancel. Whatever algorithm the final digest names is the one verified.
  *
  * @see <a
  *     href="https://github.com/opencontainers/distribution-spec/blob/main/spec.md#pushing-blobs">
@@ -57,8 +58,13 @@ final class UploadHandler implements HttpHandler {
       created(exchange, name, Digest.parse(mount));
       return;
     }
-    UploadSession session = content.startUpload(name);
     String digest = Responses.query(exchange, "digest");
+    String algorithm = Responses.query(exchange, "digest-algorithm");
+    if (algorithm == null) {
+      algorithm = digest == null ? "sha256" : Digest.parse(digest).algorithm();
+    }
+    Digest.hexLength(algorithm);
+    UploadSession session = content.startUpload(name, algorithm);
     if (digest != null) {
       finish(exchange, session, digest);
       return;
