@@ -80,6 +80,8 @@ final class ManifestHandler implements HttpHandler {
     content.putManifest(route.repository(), manifest);
     if (route.reference() instanceof Reference.Tag tag) {
       content.repository(route.repository()).tag(tag.name(), manifest.digest());
+    } else {
+      tagByQuery(exchange, route, manifest);
     }
     exchange.getResponseHeaders().put(Responses.CONTENT_DIGEST, manifest.digest().toString());
     exchange
@@ -91,6 +93,28 @@ final class ManifestHandler implements HttpHandler {
           .put(HttpString.tryFromString("OCI-Subject"), manifest.subject());
     }
     Responses.empty(exchange, 201);
+  }
+
+  /**
+   * {@code PUT .../manifests/<digest>?tag=a&tag=b}: tags each and answers one {@code OCI-Tag} per
+   * accepted tag (spec: pushing manifests, end-7b). A malformed tag is TAG_INVALID, nothing tagged.
+   */
+  private void tagByQuery(HttpServerExchange exchange, Route.Manifest route, StoredManifest m) {
+    var tags = exchange.getQueryParameters().get("tag");
+    if (tags == null || tags.isEmpty()) {
+      return;
+    }
+    java.util.List<String> names = new java.util.ArrayList<>();
+    for (String tag : tags) {
+      if (!(Reference.parse(tag) instanceof Reference.Tag valid)) {
+        throw ErrorCode.TAG_INVALID.exception("?tag=" + tag + " is not a tag");
+      }
+      names.add(valid.name());
+    }
+    for (String name : names) {
+      content.repository(route.repository()).tag(name, m.digest());
+      exchange.getResponseHeaders().add(HttpString.tryFromString("OCI-Tag"), name);
+    }
   }
 
   private void delete(HttpServerExchange exchange, Route.Manifest route) {

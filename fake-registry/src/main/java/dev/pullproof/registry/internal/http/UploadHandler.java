@@ -83,6 +83,16 @@ final class UploadHandler implements HttpHandler {
   }
 
   private void patch(HttpServerExchange exchange, UploadSession session) throws IOException {
+    checkRange(exchange, session);
+    session.append(exchange.getInputStream());
+    progress(exchange, session, 202);
+  }
+
+  /**
+   * A chunk's Content-Range, on PATCH or on the closing PUT, must start at the upload's size: spec,
+   * "pushing a blob in chunks": out of order is {@code 416}, for the final chunk too.
+   */
+  private static void checkRange(HttpServerExchange exchange, UploadSession session) {
     String range = exchange.getRequestHeaders().getFirst(Headers.CONTENT_RANGE);
     if (range != null) {
       long[] startEnd = contentRange(range);
@@ -106,8 +116,6 @@ final class UploadHandler implements HttpHandler {
             .withHeader("Location", location(session));
       }
     }
-    session.append(exchange.getInputStream());
-    progress(exchange, session, 202);
   }
 
   private void finish(HttpServerExchange exchange, UploadSession session, String digestText)
@@ -123,6 +131,7 @@ final class UploadHandler implements HttpHandler {
       content.cancelUpload(session);
       throw e;
     }
+    checkRange(exchange, session);
     session.append(exchange.getInputStream());
     created(exchange, session.repository(), content.finishUpload(session, expected));
   }
