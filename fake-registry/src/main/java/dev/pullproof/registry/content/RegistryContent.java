@@ -62,8 +62,13 @@ public final class RegistryContent implements AutoCloseable {
   }
 
   public UploadSession startUpload(RepositoryName name) {
+    return startUpload(name, "sha256");
+  }
+
+  /** Opens an upload hashed as it arrives with {@code algorithm} (sha256 or sha512). */
+  public UploadSession startUpload(RepositoryName name, String algorithm) {
     String id = UUID.randomUUID().toString();
-    UploadSession session = new UploadSession(id, name, blobs.newIncomingFile());
+    UploadSession session = new UploadSession(id, name, blobs.newIncomingFile(), algorithm);
     uploads.put(id, session);
     return session;
   }
@@ -76,9 +81,9 @@ public final class RegistryContent implements AutoCloseable {
     return session;
   }
 
-  /** Completes an upload whose content must hash to {@code expected}. */
-  public Digest finishUpload(UploadSession session, Digest expected) {
-    Digest actual = session.digestSoFar();
+  /** Completes an upload whose content must hash to {@code expected}, in its algorithm. */
+  public Digest finishUpload(UploadSession session, Digest expected) throws IOException {
+    Digest actual = session.digestSoFar(expected.algorithm());
     if (!actual.equals(expected)) {
       cancelUpload(session);
       throw ErrorCode.DIGEST_INVALID.exception(
