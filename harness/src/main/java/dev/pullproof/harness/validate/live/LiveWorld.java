@@ -103,6 +103,9 @@ public final class LiveWorld {
       h.hostUrls().stream().map(this::url).forEach(all::add);
     }
     node.mirrorEndpoints().stream().map(this::url).forEach(all::add);
+    // A registry.mirrors or registry.configs key is a registry host containerd may reach itself
+    // (1.x CRI appends the registry's own endpoint to a mirror list); "*" names every registry.
+    node.hosts().stream().filter(h -> !h.equals("*")).map(this::registry).forEach(all::add);
     all.remove(null);
     Map<String, Endpoint> byName = new LinkedHashMap<>();
     Set<String> seen = new LinkedHashSet<>();
@@ -112,12 +115,39 @@ public final class LiveWorld {
         continue;
       }
       if (e.host().matches("[0-9.]+|.*:.*")) {
-        notes.add(e.hostAndPort() + " is an IP address: it cannot be impersonated, so not served");
+        notes.add(
+            e.hostAndPort()
+                + " is an IP address: it cannot be impersonated, so it was not served; what"
+                + " containerd did with it is not this node's mirror's doing");
         continue;
       }
       byName.put(name(e, byName), e);
     }
+    for (String chosen : choices.keySet()) {
+      if (byName.values().stream()
+          .noneMatch(e -> e.host().equals(chosen) || e.hostAndPort().equals(chosen))) {
+        notes.add(
+            "--host "
+                + chosen
+                + "="
+                + choices.get(chosen).name().toLowerCase(java.util.Locale.ROOT)
+                + " had no effect: no served host is "
+                + chosen
+                + " (served: "
+                + String.join(", ", byName.values().stream().map(Endpoint::hostAndPort).toList())
+                + ")");
+      }
+    }
     return byName;
+  }
+
+  private Endpoint registry(String name) {
+    try {
+      return Endpoint.defaultFor(name);
+    } catch (IllegalArgumentException e) {
+      notes.add("'" + name + "' is not a registry host: not served");
+      return null;
+    }
   }
 
   private Endpoint url(String url) {

@@ -113,6 +113,47 @@ class LiveWorldTest {
     assertThat(corp.auth().users()).containsEntry("ci", "corp-s3cret");
   }
 
+  @Test
+  void mirrorsAndConfigsNamedOnlyInConfigTomlAreImpersonatedAndAChoiceForThemApplies()
+      throws Exception {
+    Path config = dir.resolve("mirrors-only.toml");
+    Files.writeString(
+        config,
+        """
+        version = 2
+        [plugins."io.containerd.grpc.v1.cri".registry.mirrors."docker.io"]
+          endpoint = ["https://mirror.corp.example", "http://10.0.0.5:5000"]
+        [plugins."io.containerd.grpc.v1.cri".registry.mirrors."quay.io"]
+          endpoint = ["https://quay-cache.corp.example:8443"]
+        [plugins."io.containerd.grpc.v1.cri".registry.configs."private.corp.example".tls]
+          insecure_skip_verify = true
+        """);
+    LiveWorld world =
+        new LiveWorld(
+            config,
+            Optional.empty(),
+            List.of(ImageRef.parse("nginx:1.25")),
+            Map.of(
+                "mirror.corp.example", HostBehaviour.AUTH, "nowhere.example", HostBehaviour.DOWN),
+            Credentials.read(config, Optional.empty()));
+    Path file = dir.resolve("mirrors.toml");
+    Files.writeString(file, world.scenario(List.of("1.6", "1.7")));
+    Scenario s = new ScenarioParser().parse(file);
+
+    assertThat(s.registries().values())
+        .extracting(r -> r.host().orElseThrow() + ":" + r.effectivePort())
+        .containsExactlyInAnyOrder(
+            "registry-1.docker.io:443",
+            "mirror.corp.example:443",
+            "quay-cache.corp.example:8443",
+            "quay.io:443",
+            "private.corp.example:443");
+    assertThat(byHost(s, "mirror.corp.example").auth().users()).isNotEmpty();
+    assertThat(world.notes())
+        .anyMatch(n -> n.startsWith("10.0.0.5:5000 is an IP address"))
+        .anyMatch(n -> n.startsWith("--host nowhere.example=down had no effect"));
+  }
+
   private static RegistrySpec byHost(Scenario s, String host) {
     return s.registries().values().stream()
         .filter(r -> r.host().orElseThrow().equals(host))
