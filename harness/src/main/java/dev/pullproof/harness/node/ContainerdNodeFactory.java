@@ -8,6 +8,7 @@ import dev.pullproof.harness.run.Node;
 import dev.pullproof.harness.run.NodeFactory;
 import dev.pullproof.harness.run.NodeSetup;
 import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.world.NodeRoot;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -76,7 +77,14 @@ public final class ContainerdNodeFactory implements NodeFactory {
     ContainerdContainer container =
         new ContainerdContainer(image.release(), image.name(), clock)
             .withLabel(RUN_LABEL, setup.runLabel());
-    setup.files().forEach(container::withEtcFile);
+    setup
+        .files()
+        .forEach(
+            (path, text) ->
+                NodeRoot.absolute(path)
+                    .ifPresentOrElse(
+                        abs -> container.withNodeFile(abs, text),
+                        () -> container.withEtcFile(path, text)));
     setup.extraHosts().forEach(container::withExtraHost);
     setup.systemCa().ifPresent(container::withSystemCa);
     try {
