@@ -91,6 +91,7 @@ class ExamplesTest {
             "WARNING config-deprecated [1.6, 1.7, 2] config.toml:13",
             "INFO hosts-dir-missing [1.6, 1.7, 2] certs.d:0",
             "INFO hosts-cert-file-unchecked [1.6, 1.7, 2] certs.d/registry.corp.example/hosts.toml:6",
-            "INFO config-v2-on-2x [2] config.toml:2");
+            "INFO config-v2-on-2x [2] config.toml:2",
+            "INFO node-files [1.6, 1.7, 2] config.toml:11");
   }
 }

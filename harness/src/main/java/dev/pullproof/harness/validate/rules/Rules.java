@@ -26,6 +26,7 @@ public final class Rules {
         new CertFileRule(),
         new PlainHttpRule(),
         new SkipVerifyRule(),
-        new StaticAuthHeaderRule());
+        new StaticAuthHeaderRule(),
+        new NodeFilesRule());
   }
 }
