@@ -47,8 +47,16 @@ public final class ValidationJUnit {
 
   private static List<Case> cases(VersionResult r) {
     List<Case> cases = new ArrayList<>();
-    if (r.harnessError().isPresent()) {
-      cases.add(new Case("live check", r.harnessError(), r.harnessError().get()));
+    if (r.state() == VersionResult.State.COULD_NOT_CHECK) {
+      cases.add(new Case("live check", Optional.of("could not check: " + r.reason()), r.reason()));
+      return cases;
+    }
+    if (r.state() == VersionResult.State.REFUSED) {
+      cases.add(
+          new Case(
+              "containerd starts with the file",
+              Optional.of("containerd refuses the file: " + r.reason()),
+              String.join("\n", r.logged())));
       return cases;
     }
     boolean loaded = r.criLoaded().orElse(false);
