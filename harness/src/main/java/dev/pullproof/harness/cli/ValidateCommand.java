@@ -2,6 +2,7 @@ package dev.pullproof.harness.cli;
 
 import dev.pullproof.harness.report.Redactor;
 import dev.pullproof.harness.validate.NodeFiles;
+import dev.pullproof.harness.validate.Reconciliation;
 import dev.pullproof.harness.validate.StaticChecks;
 import dev.pullproof.harness.validate.Validation;
 import dev.pullproof.harness.validate.live.Credentials;
@@ -133,6 +134,7 @@ final class ValidateCommand implements Callable<Integer> {
           new LiveCheck(harness.nodes().get(), harness.credentials(), clock)
               .run(world, targets, dir);
       notes = world.notes();
+      findings = Reconciliation.reconcile(files.config(), findings, versions);
     }
     Validation v = new Validation(files, images, targets, findings, versions, notes);
     Redactor redactor = Redactor.of(Set.copyOf(credentials.secrets()));

@@ -52,7 +52,7 @@ public record Validation(
       Optional<VersionResult> now = result(newer);
       String was = " (" + olderState(older, old) + ")";
       for (Finding f : findings) {
-        if (f.severity() == Severity.ERROR && f.versions().contains(newer) && !errorOn(older, f)) {
+        if (f.severity() == Severity.ERROR && f.standing().contains(newer) && !errorOn(older, f)) {
           found.add(newer.label() + was + ": " + location(f) + f.message());
         }
       }
@@ -84,9 +84,13 @@ public record Validation(
     return found;
   }
 
-  /** True when something a CI gate should stop on was found: errors, refusals, failed pulls. */
+  /**
+   * True when something a CI gate should stop on was found: errors containerd did not contradict,
+   * refusals, failed pulls.
+   */
   public boolean failed() {
-    return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR)
+    return findings.stream()
+            .anyMatch(f -> f.severity() == Severity.ERROR && !f.standing().isEmpty())
         || versions.stream().anyMatch(v -> v.judged() && !v.fine())
         || !breaks().isEmpty();
   }
@@ -97,7 +101,7 @@ public record Validation(
     if (result.isEmpty()) {
       boolean errors =
           findings.stream()
-              .anyMatch(f -> f.severity() == Severity.ERROR && f.versions().contains(older));
+              .anyMatch(f -> f.severity() == Severity.ERROR && f.standing().contains(older));
       return errors ? "errors on " + label + " too, other ones" : "fine on " + label;
     }
     VersionResult r = result.get();
@@ -123,7 +127,7 @@ public record Validation(
         .anyMatch(
             f ->
                 f.severity() == Severity.ERROR
-                    && f.versions().contains(family)
+                    && f.standing().contains(family)
                     && f.rule().equals(newer.rule())
                     && f.file().equals(newer.file()));
   }

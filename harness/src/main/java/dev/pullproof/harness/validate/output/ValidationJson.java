@@ -53,6 +53,17 @@ public final class ValidationJson {
     m.put("versions", f.versions().stream().map(x -> x.label()).toList());
     m.put("message", f.message());
     m.put("fix", f.fix());
+    m.put("liveOnly", f.liveOnly());
+    m.put(
+        "evidence",
+        f.evidence().stream()
+            .map(
+                e ->
+                    Map.of(
+                        "family", e.family().label(),
+                        "kind", e.kind().name(),
+                        "observed", e.observed()))
+            .toList());
     return m;
   }
 

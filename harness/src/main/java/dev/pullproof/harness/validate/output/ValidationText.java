@@ -63,7 +63,7 @@ public final class ValidationText {
   private static void findings(StringBuilder out, List<Finding> findings) {
     long errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
     long warnings = findings.stream().filter(f -> f.severity() == Severity.WARNING).count();
-    out.append("Static findings: ")
+    out.append("Findings: ")
         .append(errors)
         .append(" error(s), ")
         .append(warnings)
@@ -80,7 +80,21 @@ public final class ValidationText {
           .append(f.versions().stream().map(VersionFamily::label).collect(Collectors.joining(",")))
           .append("; ")
           .append(f.rule())
+          .append(f.liveOnly() ? "; live only" : "")
           .append("]\n");
+      for (Finding.Evidence e : f.evidence()) {
+        if (e.kind() == Finding.Evidence.Kind.LIVE_ONLY) {
+          continue;
+        }
+        out.append("      live ")
+            .append(e.family().label())
+            .append(
+                e.kind() == Finding.Evidence.Kind.CONFIRMED
+                    ? ": confirmed: "
+                    : ": CONTRADICTED, the verdict follows containerd: ")
+            .append(e.observed())
+            .append('\n');
+      }
       if (!f.fix().isEmpty()) {
         out.append("      fix: ").append(f.fix()).append('\n');
       }

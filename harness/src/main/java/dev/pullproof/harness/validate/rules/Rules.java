@@ -18,6 +18,7 @@ public final class Rules {
         new ConfigsTlsRule(),
         new DeprecatedSettingRule(),
         new ConfigPathListRule(),
+        new PullPathRule(),
         new HostDirMatchRule(),
         new HostsDirUnusedRule(),
         new HostsRootFileRule(),

@@ -88,7 +88,7 @@ class ValidationOutputTest {
                 + ")",
             "2 (fine on 1.7): nginx:1.25 fails: synthetic: 401 " + SECRET);
     String text = new ValidationText(REDACTOR).render(v);
-    assertThat(text.indexOf("BREAKS on 2")).isLessThan(text.indexOf("Static findings"));
+    assertThat(text.indexOf("BREAKS on 2")).isLessThan(text.indexOf("Findings: "));
     assertThat(text).contains("fix: remove registry.mirrors").endsWith("Verdict: NOT READY\n");
     assertThat(v.failed()).isTrue();
   }
