@@ -74,6 +74,20 @@ class ReconciliationTest {
   }
 
   @Test
+  void mirrorsMakeTwoXFallBackAndThePullPathFindingPointsAtTheMirrorsTable() {
+    List<Finding> findings =
+        reconcile(
+            "version = 2\n[plugins.\"io.containerd.grpc.v1.cri\".registry]\nconfig_path = \"\"\n"
+                + "[plugins.\"io.containerd.grpc.v1.cri\".registry.mirrors.\"docker.io\"]\n"
+                + "endpoint = [\"https://mirror.corp.example\"]\n");
+
+    Finding path = rule(findings, "pull-path");
+    assertThat(path.key()).isEqualTo("plugins.\"io.containerd.grpc.v1.cri\".registry.mirrors");
+    assertThat(path.line()).isEqualTo(4);
+    assertThat(path.message()).contains("through the local image pull");
+  }
+
+  @Test
   void aDeprecationNoRuleNamesBecomesALiveOnlyFindingOncePerLine() {
     List<Finding> findings =
         reconcile(

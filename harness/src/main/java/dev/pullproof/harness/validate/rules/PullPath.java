@@ -97,9 +97,10 @@ record PullPath(boolean local, Optional<Located> table, String key, String goNam
     for (Trigger trigger : TRIGGERS) {
       for (Located t : tables) {
         if (trigger.present().test(t)) {
-          return Optional.of(
-              new PullPath(
-                  true, Optional.of(t), trigger.key(), trigger.goName(), trigger.reason()));
+          boolean registry = trigger.key().startsWith("registry.");
+          Optional<Located> where = registry ? t.table("registry") : Optional.of(t);
+          String key = registry ? trigger.key().substring("registry.".length()) : trigger.key();
+          return Optional.of(new PullPath(true, where, key, trigger.goName(), trigger.reason()));
         }
       }
     }
@@ -115,8 +116,7 @@ record PullPath(boolean local, Optional<Located> table, String key, String goNam
     if (table.isEmpty()) {
       return 0;
     }
-    String first = key.contains(".") ? key.substring(0, key.indexOf('.')) : key;
-    return key.isEmpty() ? table.get().line() : table.get().lineOf(first);
+    return key.isEmpty() ? table.get().line() : table.get().lineOf(key);
   }
 
   String dottedKey() {
