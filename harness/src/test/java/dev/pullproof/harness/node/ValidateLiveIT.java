@@ -8,6 +8,7 @@ import dev.pullproof.harness.validate.live.HostBehaviour;
 import dev.pullproof.harness.validate.live.LiveCheck;
 import dev.pullproof.harness.validate.live.LiveWorld;
 import dev.pullproof.harness.validate.live.VersionResult;
+import dev.pullproof.harness.validate.live.VersionResult.State;
 import dev.pullproof.harness.validate.model.ImageRef;
 import dev.pullproof.harness.version.VersionFamily;
 import dev.pullproof.testing.Needs;
@@ -76,7 +77,7 @@ class ValidateLiveIT {
         .anyMatch(s -> s.startsWith("/etc/node/cni/net.d/ ("))
         .anyMatch(s -> s.startsWith("/etc/pki/corp/ca.crt: the run's CA"));
     for (VersionResult r : results) {
-      assertThat(r.harnessError()).as(r.family().label()).isEmpty();
+      assertThat(r.state()).as(r.family().label() + " " + r.reason()).isEqualTo(State.CHECKED);
       assertThat(r.criLoaded()).as(r.family().label()).contains(true);
       assertThat(r.allPulled()).as(r.family().label() + " " + r.images()).isTrue();
     }
@@ -100,7 +101,7 @@ class ValidateLiveIT {
             ALL);
 
     for (VersionResult r : results) {
-      assertThat(r.harnessError()).as(r.family().label()).isEmpty();
+      assertThat(r.state()).as(r.family().label() + " " + r.reason()).isEqualTo(State.CHECKED);
       assertThat(r.criLoaded()).as(r.family().label()).contains(true);
       assertThat(r.allPulled()).as(r.family().label() + " " + r.images()).isTrue();
     }
@@ -117,12 +118,10 @@ class ValidateLiveIT {
               Map.of(),
               List.of(VersionFamily.V1_7));
 
-      assertThat(results.get(0).harnessError())
-          .hasValueSatisfying(
-              e ->
-                  assertThat(e)
-                      .startsWith("could not check: 127.0.0.1:" + port + " in use")
-                      .contains("metrics.address"));
+      assertThat(results.get(0).state()).isEqualTo(State.COULD_NOT_CHECK);
+      assertThat(results.get(0).reason())
+          .startsWith("could not check: 127.0.0.1:" + port + " in use")
+          .contains("metrics.address");
       assertThat(results.get(0).criLoaded()).isEmpty();
     }
   }
