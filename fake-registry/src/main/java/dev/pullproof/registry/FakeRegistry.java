@@ -53,7 +53,7 @@ public final class FakeRegistry implements AutoCloseable {
                 faults,
                 config.beforeAuth(),
                 config.afterAuth(content))
-            .build(content, config.workerThreads());
+            .build(content, config.workerThreads(), config.lenientManifests());
     TlsConfig tls = config.tls();
     this.scheme = tls == null ? "http" : "https";
     this.server =
@@ -61,7 +61,7 @@ public final class FakeRegistry implements AutoCloseable {
             new ServerSettings(
                 config.host(),
                 config.port(),
-                Math.max(2, Runtime.getRuntime().availableProcessors()),
+                ioThreads(),
                 config.workerThreads(),
                 tls != null && tls.clientCertificatesRequired(),
                 config.headerTimeout(),
@@ -118,6 +118,11 @@ public final class FakeRegistry implements AutoCloseable {
     faults.close();
     server.close();
     content.close();
+  }
+
+  /** Non-blocking parsing only (endpoints run on workers): 2 to 4 threads, whatever the cores. */
+  private static int ioThreads() {
+    return Math.min(4, Math.max(2, Runtime.getRuntime().availableProcessors()));
   }
 
   private static InetAddress bindAddress(String host) {

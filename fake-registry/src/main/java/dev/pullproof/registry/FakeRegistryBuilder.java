@@ -37,6 +37,7 @@ public final class FakeRegistryBuilder {
   private Clock clock = Clock.systemUTC();
   private Duration headerTimeout = DEFAULT_HEADER_TIMEOUT;
   private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+  private boolean lenientManifests = true;
   private Authenticator authenticator = Authenticator.NONE;
   private String tokenPath;
   private HttpHandler tokenEndpoint;
@@ -92,6 +93,21 @@ public final class FakeRegistryBuilder {
    */
   public FakeRegistryBuilder idleTimeout(Duration timeout) {
     this.idleTimeout = positive("idleTimeout", timeout);
+    return this;
+  }
+
+  /**
+   * Whether a pushed manifest may reference absent non-distributable (foreign) layers and an index
+   * absent child manifests (on by default, as registries that accept Windows base images and sparse
+   * single-platform copies are). Off, such a push is refused with {@code MANIFEST_BLOB_UNKNOWN}.
+   * The config and regular layers must be present either way.
+   *
+   * @see <a
+   *     href="https://github.com/opencontainers/image-spec/blob/main/layer.md#non-distributable-layers">
+   *     non-distributable layers</a>
+   */
+  public FakeRegistryBuilder lenientManifests(boolean lenient) {
+    this.lenientManifests = lenient;
     return this;
   }
 
@@ -211,6 +227,10 @@ public final class FakeRegistryBuilder {
 
   Duration idleTimeout() {
     return idleTimeout;
+  }
+
+  boolean lenientManifests() {
+    return lenientManifests;
   }
 
   Authenticator authenticator() {

@@ -116,6 +116,16 @@ public final class ServeCommand implements Callable<Integer> {
           "Close a keep-alive connection idle this long between requests (default ${DEFAULT-VALUE}).")
   long idleTimeoutSeconds = FakeRegistryBuilder.DEFAULT_IDLE_TIMEOUT.toSeconds();
 
+  @Option(
+      names = "--lenient-manifests",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "Accept manifest pushes whose non-distributable layers or index children are absent"
+              + " (default); --no-lenient-manifests refuses them with MANIFEST_BLOB_UNKNOWN.")
+  boolean lenientManifests = true;
+
   @Override
   public Integer call() throws Exception {
     FakeRegistryBuilder builder;
@@ -125,7 +135,8 @@ public final class ServeCommand implements Callable<Integer> {
               .host(host)
               .port(port)
               .headerTimeout(Duration.ofSeconds(headerTimeoutSeconds))
-              .idleTimeout(Duration.ofSeconds(idleTimeoutSeconds));
+              .idleTimeout(Duration.ofSeconds(idleTimeoutSeconds))
+              .lenientManifests(lenientManifests);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -59,6 +59,7 @@ public final class ManifestParser {
     }
     List<StoredManifest.Child> children = new ArrayList<>();
     List<Digest> blobs = new ArrayList<>();
+    List<Digest> nonDistributable = new ArrayList<>();
     if (MediaTypes.INDEXES.contains(mediaType)) {
       for (JsonNode m : array(root, "manifests")) {
         JsonNode platform = m.path("platform");
@@ -77,7 +78,11 @@ public final class ManifestParser {
       }
       blobs.add(digestOf(config));
       for (JsonNode layer : array(root, "layers")) {
-        blobs.add(digestOf(layer));
+        Digest digest = digestOf(layer);
+        blobs.add(digest);
+        if (MediaTypes.isNonDistributable(text(layer, "mediaType"))) {
+          nonDistributable.add(digest);
+        }
       }
     }
     String subject = root.path("subject").isObject() ? text(root.path("subject"), "digest") : null;
@@ -87,6 +92,7 @@ public final class ManifestParser {
         content,
         children,
         blobs,
+        nonDistributable,
         subject,
         text(root, "artifactType"));
   }

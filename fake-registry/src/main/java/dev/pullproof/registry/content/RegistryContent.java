@@ -45,16 +45,30 @@ public final class RegistryContent implements AutoCloseable {
 
   /** Stores a manifest after checking that everything it references is present. */
   public StoredManifest putManifest(RepositoryName name, StoredManifest manifest) {
+    return putManifest(name, manifest, false);
+  }
+
+  /**
+   * Stores a manifest after checking that what it references is present.
+   *
+   * @param lenient accept absent non-distributable layers and absent index children, as registries
+   *     configured for foreign layers and sparse indexes do; config and regular layers must be
+   *     present either way
+   */
+  public StoredManifest putManifest(RepositoryName name, StoredManifest manifest, boolean lenient) {
     Repository repo = repository(name);
     for (Digest blob : manifest.blobs()) {
-      if (!repo.hasBlob(blob) || !blobs.contains(blob)) {
+      boolean present = repo.hasBlob(blob) && blobs.contains(blob);
+      if (!present && !(lenient && manifest.nonDistributable().contains(blob))) {
         throw ErrorCode.MANIFEST_BLOB_UNKNOWN.exception("blob " + blob + " is not in " + name);
       }
     }
-    for (StoredManifest.Child child : manifest.children()) {
-      if (repo.manifest(child.digest()).isEmpty()) {
-        throw ErrorCode.MANIFEST_BLOB_UNKNOWN.exception(
-            "manifest " + child.digest() + " is not in " + name);
+    if (!lenient) {
+      for (StoredManifest.Child child : manifest.children()) {
+        if (repo.manifest(child.digest()).isEmpty()) {
+          throw ErrorCode.MANIFEST_BLOB_UNKNOWN.exception(
+              "manifest " + child.digest() + " is not in " + name);
+        }
       }
     }
     repo.putManifest(manifest);

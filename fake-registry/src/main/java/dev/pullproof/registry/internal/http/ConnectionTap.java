@@ -60,10 +60,13 @@ final class ConnectionTap {
                 + body.length
                 + "\r\nDocker-Distribution-API-Version: registry/2.0\r\nConnection: close\r\n\r\n")
             .getBytes(StandardCharsets.ISO_8859_1);
-    byte[] response = new byte[head.length + body.length];
-    System.arraycopy(head, 0, response, 0, head.length);
-    System.arraycopy(body, 0, response, head.length, body.length);
     String[] line = tap.requestLine().split(" ", 3);
+    // A HEAD answer announces its body's length but carries none (RFC 9110 section 9.3.2): a
+    // client that sent HEAD would read the body as the next response.
+    int sent = line[0].equals("HEAD") ? 0 : body.length;
+    byte[] response = new byte[head.length + sent];
+    System.arraycopy(head, 0, response, 0, head.length);
+    System.arraycopy(body, 0, response, head.length, sent);
     journal.record(
         new JournalEntry(
             sequence,

@@ -25,9 +25,11 @@ import java.io.IOException;
 final class ManifestHandler implements HttpHandler {
   static final int MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
   private final RegistryContent content;
+  private final boolean lenient;
 
-  ManifestHandler(RegistryContent content) {
+  ManifestHandler(RegistryContent content, boolean lenient) {
     this.content = content;
+    this.lenient = lenient;
   }
 
   @Override
@@ -77,7 +79,7 @@ final class ManifestHandler implements HttpHandler {
       throw ErrorCode.DIGEST_INVALID.exception(
           "manifest hashes to " + manifest.digest() + ", the URL says " + byDigest.digest());
     }
-    content.putManifest(route.repository(), manifest);
+    content.putManifest(route.repository(), manifest, lenient);
     if (route.reference() instanceof Reference.Tag tag) {
       content.repository(route.repository()).tag(tag.name(), manifest.digest());
     } else {

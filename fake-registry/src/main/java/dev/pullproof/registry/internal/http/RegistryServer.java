@@ -29,6 +29,16 @@ import org.xnio.channels.AcceptingChannel;
  * rejects is then answered with a spec error body and journaled like any other.
  */
 public final class RegistryServer implements AutoCloseable {
+  /**
+   * Every thread the server starts is named {@code "<THREAD_NAME> I/O-n"}, {@code "... task-n"}.
+   */
+  public static final String THREAD_NAME = "fake-registry";
+
+  /** Request and response buffers: one per connection in flight, so 16 KiB keeps 200 at 3 MiB. */
+  private static final int BUFFER_BYTES = 16 * 1024;
+
+  private static final int THREAD_LOCAL_BUFFERS = 4;
+
   private final XnioWorker worker;
   private final AcceptingChannel<? extends StreamConnection> channel;
 
@@ -42,15 +52,15 @@ public final class RegistryServer implements AutoCloseable {
       this.worker =
           xnio.createWorker(
               OptionMap.builder()
+                  .set(Options.WORKER_NAME, THREAD_NAME)
                   .set(Options.WORKER_IO_THREADS, settings.ioThreads())
+                  // A fixed pool: core = max, so load cannot grow it past workerThreads.
                   .set(Options.WORKER_TASK_CORE_THREADS, settings.workerThreads())
                   .set(Options.WORKER_TASK_MAX_THREADS, settings.workerThreads())
                   .set(Options.TCP_NODELAY, true)
                   .set(Options.CORK, true)
                   .getMap());
-      HttpOpenListener open =
-          new HttpOpenListener(
-              new DefaultByteBufferPool(true, 16 * 1024, -1, 4), undertowOptions(settings));
+      HttpOpenListener open = new HttpOpenListener(bufferPool(settings), undertowOptions(settings));
       open.setRootHandler(root);
       ChannelListener<StreamConnection> tapped =
           connection -> {
@@ -71,6 +81,16 @@ public final class RegistryServer implements AutoCloseable {
       throw new UncheckedIOException(
           "cannot listen on " + settings.host() + ":" + settings.port() + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Direct buffers, pooled up to what every thread can hold at once: with Undertow's default (-1)
+   * each buffer past the thread-local caches is allocated and freed per use; beyond the bound they
+   * are freed at once rather than left for a GC, so native memory stays bounded.
+   */
+  private static DefaultByteBufferPool bufferPool(ServerSettings settings) {
+    int threads = settings.ioThreads() + settings.workerThreads();
+    return new DefaultByteBufferPool(true, BUFFER_BYTES, 2 * threads, THREAD_LOCAL_BUFFERS);
   }
 
   @SuppressWarnings({"rawtypes", "unchecked"})
