@@ -15,7 +15,13 @@ import picocli.CommandLine.Command;
     name = "pullproof",
     mixinStandardHelpOptions = true,
     description = "Reproduce image-pull failures on real containerd and prove the fixes.",
-    subcommands = {RunCommand.class, ListCommand.class, ValidateCommand.class, WorldCommand.class})
+    subcommands = {
+      RunCommand.class,
+      ListCommand.class,
+      ValidateCommand.class,
+      WorldCommand.class,
+      ReportMergeCommand.Group.class
+    })
 public final class PullproofCli {
   // Undertow and XNIO announce each registry start at INFO; the console is for progress.
   // Held here because JUL keeps loggers weakly and would forget the level.

@@ -32,11 +32,15 @@ public final class HtmlReport {
           + "h3.PASS,h3.OBSERVED{border-left:6px solid #2e7d32;padding-left:6px}"
           + "h3.FAIL,h3.ERROR{border-left:6px solid #c62828;padding-left:6px}";
 
-  /** Hides matrix rows that held and did the same on every version, on request. */
+  /**
+   * Hides matrix rows that held and did the same on every version, on request; marks the body when
+   * it ran to the end, which the browser test reads.
+   */
   private static final String SCRIPT =
       "document.getElementById('only').addEventListener('change',function(e){"
           + "document.querySelectorAll('#matrix tr.same').forEach(function(r){"
-          + "r.hidden=e.target.checked;});});";
+          + "r.hidden=e.target.checked;});});"
+          + "document.body.setAttribute('data-script','ran');";
 
   private final Redactor redactor;
   private final SvgTimeline timeline;

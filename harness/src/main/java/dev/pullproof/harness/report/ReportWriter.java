@@ -57,5 +57,6 @@ public final class ReportWriter {
       Files.writeString(dir.resolve(HtmlReport.page(row.scenario().id())), html.scenarioPage(row));
     }
     Files.writeString(dir.resolve("report.html"), html.render(results));
+    ResultsFile.write(results, dir.resolve(ResultsFile.NAME), Path.of(""), redactor);
   }
 }

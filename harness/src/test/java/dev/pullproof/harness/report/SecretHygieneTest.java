@@ -82,8 +82,8 @@ class SecretHygieneTest {
       }
     }
     texts.add(console.toString(StandardCharsets.UTF_8));
-    // junit.xml, report.md, report.html, the scenario's page, one timeline, console
-    assertThat(texts).hasSize(6);
+    // junit.xml, report.md, report.html, the scenario's page, one timeline, results.json, console
+    assertThat(texts).hasSize(7);
     for (String text : texts) {
       assertThat(text)
           .doesNotContain(REGISTRY_PASSWORD)
