@@ -28,7 +28,8 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       WorldCommand.class,
       RegistryCommand.class,
-      HelperCommand.class
+      HelperCommand.class,
+      ExplainCommand.class
     },
     exitCodeListHeading = "%nExit codes (each command's --help has its own):%n",
     exitCodeList = {
