@@ -6,7 +6,8 @@
  * dev.pullproof.harness.explain.SignatureGenerator}, {@code docs/explain-signatures.json}); plus a
  * starter scenario. Secrets are masked with {@link dev.pullproof.harness.text.SecretMask}.
  *
- * <p>Reads run results, the scenario model and the shared wording; knows no containerd, report or
- * CLI.
+ * <p>Reads run results, the scenario model, the shared wording and validate's image-reference
+ * parser; knows no containerd, report or CLI (the CLI hands it the reports' redactor as a
+ * function).
  */
 package dev.pullproof.harness.explain;
