@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
       WorldCommand.class,
       RegistryCommand.class,
       HelperCommand.class,
+      ExplainCommand.class,
       ReportMergeCommand.Group.class
     },
     exitCodeListHeading = "%nExit codes (each command's --help has its own):%n",
