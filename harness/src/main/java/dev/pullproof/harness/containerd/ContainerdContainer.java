@@ -49,6 +49,10 @@ public class ContainerdContainer extends GenericContainer<ContainerdContainer> {
 
   public static final String RUN = "/run/containerd";
   public static final String SOCKET = RUN + "/containerd.sock";
+
+  /** containerd's default content root, kept on a tmpfs. */
+  public static final String ROOT = "/var/lib/containerd";
+
   private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration CRI_INIT_TIMEOUT = Duration.ofSeconds(5);
 
@@ -59,6 +63,7 @@ public class ContainerdContainer extends GenericContainer<ContainerdContainer> {
   private Duration callTimeout = Duration.ofSeconds(10);
   private Duration pullTimeout = Duration.ofSeconds(120);
   private Path socketDirectory;
+  private String socketInNode = SOCKET;
   private CriClient cri;
   private CriPluginState criPlugin;
   private Duration startToReady;
@@ -69,7 +74,7 @@ public class ContainerdContainer extends GenericContainer<ContainerdContainer> {
     this.release = release;
     this.clock = clock;
     withNetworkMode("host");
-    withTmpFs(Map.of("/var/lib/containerd", "rw"));
+    withTmpFs(Map.of(ROOT, "rw"));
     withLabels(RunLabels.current().asMap());
     withLogConsumer(log);
     withStartupAttempts(1);
@@ -161,7 +166,8 @@ public class ContainerdContainer extends GenericContainer<ContainerdContainer> {
       throw new UncheckedIOException("cannot create a socket directory for containerd", e);
     }
     withCommand("--log-level", logLevel);
-    Bind socketBind = new Bind(socketDirectory.toString(), new Volume(RUN));
+    String socketDir = socketInNode.substring(0, socketInNode.lastIndexOf('/'));
+    Bind socketBind = new Bind(socketDirectory.toString(), new Volume(socketDir));
     withCreateContainerCmdModifier(
         cmd -> {
           HostConfig host = cmd.getHostConfig();
@@ -239,6 +245,25 @@ public class ContainerdContainer extends GenericContainer<ContainerdContainer> {
     return criPlugin;
   }
 
+  /**
+   * Where the node's config puts containerd's socket and content root ({@code [grpc] address},
+   * {@code root}): the socket's directory is the one bound to this machine, the root a tmpfs too.
+   */
+  public ContainerdContainer withNodePaths(String socket, String root) {
+    if (socket == null || !socket.startsWith("/") || socket.lastIndexOf('/') == 0) {
+      throw new IllegalArgumentException(
+          "socket: an absolute path below a directory, got " + socket);
+    }
+    this.socketInNode = socket;
+    withTmpFs(root.equals(ROOT) ? Map.of(ROOT, "rw") : Map.of(ROOT, "rw", root, "rw"));
+    return this;
+  }
+
+  /** The socket's path in the node, as {@code ctr --address} takes it. */
+  public String socketInNode() {
+    return socketInNode;
+  }
+
   /** {@code ctr} in this container. */
   public Ctr ctr() {
     return new Ctr(this, clock);
@@ -251,7 +276,7 @@ public class ContainerdContainer extends GenericContainer<ContainerdContainer> {
 
   /** The host path of {@code containerd.sock}. */
   public Path socketPath() {
-    return socketDirectory.resolve("containerd.sock");
+    return socketDirectory.resolve(socketInNode.substring(socketInNode.lastIndexOf('/') + 1));
   }
 
   /** From {@link #start()} to ready (CRI state known), or null before. */

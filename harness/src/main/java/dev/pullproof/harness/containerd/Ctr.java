@@ -22,7 +22,7 @@ public final class Ctr {
   }
 
   public Outcome pull(CtrPull pull) {
-    return exec(pull.command(), pull.display());
+    return exec(pull.command(container.socketInNode()), pull.display(container.socketInNode()));
   }
 
   /**
@@ -55,10 +55,10 @@ public final class Ctr {
     return refs;
   }
 
-  private static List<String> ctr(String namespace, String... args) {
+  private List<String> ctr(String namespace, String... args) {
     List<String> command =
         new ArrayList<>(
-            List.of("ctr", "--address", ContainerdContainer.SOCKET, "--namespace", namespace));
+            List.of("ctr", "--address", container.socketInNode(), "--namespace", namespace));
     command.addAll(List.of(args));
     return command;
   }

@@ -53,9 +53,9 @@ public record CtrPull(
     return new CtrPull(image, hostsDir, user, plainHttp, name);
   }
 
-  /** The command line, secrets included: only for exec. */
-  List<String> command() {
-    List<String> args = new ArrayList<>(List.of("ctr", "--address", ContainerdContainer.SOCKET));
+  /** The command line for the socket at {@code address}, secrets included: only for exec. */
+  List<String> command(String address) {
+    List<String> args = new ArrayList<>(List.of("ctr", "--address", address));
     args.addAll(List.of("--namespace", namespace, "images", "pull"));
     hostsDir.ifPresent(d -> args.addAll(List.of("--hosts-dir", d)));
     user.ifPresent(u -> args.addAll(List.of("--user", u)));
@@ -66,8 +66,18 @@ public record CtrPull(
     return args;
   }
 
+  /** The command line for the default socket, secrets included: only for exec. */
+  List<String> command() {
+    return command(ContainerdContainer.SOCKET);
+  }
+
   /** The command line with the password masked, for reports. */
   public String display() {
-    return String.join(" ", command()).replaceAll("(--user [^: ]+:)\\S+", "$1***");
+    return display(ContainerdContainer.SOCKET);
+  }
+
+  /** The command line for the socket at {@code address}, the password masked. */
+  String display(String address) {
+    return String.join(" ", command(address)).replaceAll("(--user [^: ]+:)\\S+", "$1***");
   }
 }

@@ -77,6 +77,8 @@ public final class ContainerdNodeFactory implements NodeFactory {
     ContainerdContainer container =
         new ContainerdContainer(image.release(), image.name(), clock)
             .withLabel(RUN_LABEL, setup.runLabel());
+    NodePaths paths = NodePaths.of(Optional.ofNullable(setup.files().get("config.toml")));
+    container.withNodePaths(paths.socket(), paths.root());
     setup
         .files()
         .forEach(
