@@ -4,18 +4,16 @@ import dev.pullproof.registry.content.BlobStore;
 import dev.pullproof.registry.content.RegistryContent;
 import dev.pullproof.registry.fault.Faults;
 import dev.pullproof.registry.internal.http.HandlerChain;
+import dev.pullproof.registry.internal.http.RegistryServer;
+import dev.pullproof.registry.internal.http.ServerSettings;
 import dev.pullproof.registry.journal.Journal;
 import dev.pullproof.registry.journal.JournalEntry;
 import dev.pullproof.registry.tls.TlsConfig;
-import io.undertow.Undertow;
-import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import org.xnio.Options;
-import org.xnio.SslClientAuthMode;
 
 /**
  * A real OCI distribution registry for tests, in the shape of MockWebServer: build it, it listens
@@ -33,7 +31,7 @@ import org.xnio.SslClientAuthMode;
  *     distribution spec</a>
  */
 public final class FakeRegistry implements AutoCloseable {
-  private final Undertow server;
+  private final RegistryServer server;
   private final RegistryContent content;
   private final Journal journal;
   private final InetSocketAddress address;
@@ -55,31 +53,24 @@ public final class FakeRegistry implements AutoCloseable {
                 faults,
                 config.beforeAuth(),
                 config.afterAuth(content))
-            .build(content, config.workerThreads());
-    Undertow.Builder undertow = Undertow.builder();
+            .build(content, config.workerThreads(), config.lenientManifests());
     TlsConfig tls = config.tls();
-    if (tls == null) {
-      undertow.addHttpListener(config.port(), config.host());
-    } else {
-      undertow.addHttpsListener(
-          config.port(), config.host(), tls.serverContext(bindAddress(config.host())));
-      if (tls.clientCertificatesRequired()) {
-        undertow.setSocketOption(Options.SSL_CLIENT_AUTH_MODE, SslClientAuthMode.REQUIRED);
-      }
-    }
     this.scheme = tls == null ? "http" : "https";
     this.server =
-        undertow
-            .setWorkerThreads(config.workerThreads())
-            .setServerOption(UndertowOptions.MAX_HEADER_SIZE, HandlerChain.MAX_HEADER_BYTES * 4)
-            .setServerOption(UndertowOptions.ALLOW_ENCODED_SLASH, false)
-            // Blob uploads are as large as layers; Undertow's default caps bodies at 2 MiB.
-            .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, Long.MAX_VALUE)
-            .setServerOption(UndertowOptions.ENABLE_HTTP2, false)
-            .setHandler(chain)
-            .build();
-    server.start();
-    this.address = (InetSocketAddress) server.getListenerInfo().get(0).getAddress();
+        new RegistryServer(
+            new ServerSettings(
+                config.host(),
+                config.port(),
+                ioThreads(),
+                config.workerThreads(),
+                tls != null && tls.clientCertificatesRequired(),
+                config.headerTimeout(),
+                config.idleTimeout()),
+            tls == null ? null : tls.serverContext(bindAddress(config.host())),
+            chain,
+            journal,
+            config.clock());
+    this.address = server.address();
   }
 
   public static FakeRegistryBuilder builder() {
@@ -125,8 +116,13 @@ public final class FakeRegistry implements AutoCloseable {
   @Override
   public void close() {
     faults.close();
-    server.stop();
+    server.close();
     content.close();
+  }
+
+  /** Non-blocking parsing only (endpoints run on workers): 2 to 4 threads, whatever the cores. */
+  private static int ioThreads() {
+    return Math.min(4, Math.max(2, Runtime.getRuntime().availableProcessors()));
   }
 
   private static InetAddress bindAddress(String host) {

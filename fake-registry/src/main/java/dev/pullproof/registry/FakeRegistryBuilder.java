@@ -13,6 +13,7 @@ import dev.pullproof.registry.tls.TlsConfig;
 import io.undertow.server.HandlerWrapper;
 import io.undertow.server.HttpHandler;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -22,12 +23,21 @@ public final class FakeRegistryBuilder {
   /** Where a token auth's endpoint is mounted. */
   public static final String TOKEN_PATH = "/token";
 
+  /** How long a client may take to send a whole request head before its connection is closed. */
+  public static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(10);
+
+  /** How long a keep-alive connection may wait for its next request before it is closed. */
+  public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
+
   // The realm of a same-server token service names the port, known only once the server listens.
   private final AtomicReference<String> baseUrl = new AtomicReference<>();
   private String host = "127.0.0.1";
   private int port;
   private int workerThreads = 64;
   private Clock clock = Clock.systemUTC();
+  private Duration headerTimeout = DEFAULT_HEADER_TIMEOUT;
+  private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+  private boolean lenientManifests = true;
   private Authenticator authenticator = Authenticator.NONE;
   private String tokenPath;
   private HttpHandler tokenEndpoint;
@@ -65,6 +75,50 @@ public final class FakeRegistryBuilder {
     }
     this.workerThreads = workerThreads;
     return this;
+  }
+
+  /**
+   * The request-header timeout (default {@link #DEFAULT_HEADER_TIMEOUT}): a connection that has not
+   * sent a complete request head this long after its first byte is closed, so slow-header clients
+   * (slowloris) cannot hold connections. Faults that delay or stall answers are not cut by it.
+   */
+  public FakeRegistryBuilder headerTimeout(Duration timeout) {
+    this.headerTimeout = positive("headerTimeout", timeout);
+    return this;
+  }
+
+  /**
+   * The idle timeout (default {@link #DEFAULT_IDLE_TIMEOUT}): a connection with no request in
+   * progress is closed after this long without one.
+   */
+  public FakeRegistryBuilder idleTimeout(Duration timeout) {
+    this.idleTimeout = positive("idleTimeout", timeout);
+    return this;
+  }
+
+  /**
+   * Whether a pushed manifest may reference absent non-distributable (foreign) layers and an index
+   * absent child manifests (on by default, as registries that accept Windows base images and sparse
+   * single-platform copies are). Off, such a push is refused with {@code MANIFEST_BLOB_UNKNOWN}.
+   * The config and regular layers must be present either way.
+   *
+   * @see <a
+   *     href="https://github.com/opencontainers/image-spec/blob/main/layer.md#non-distributable-layers">
+   *     non-distributable layers</a>
+   */
+  public FakeRegistryBuilder lenientManifests(boolean lenient) {
+    this.lenientManifests = lenient;
+    return this;
+  }
+
+  private static Duration positive(String name, Duration timeout) {
+    if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException(name + " must be a positive duration, got " + timeout);
+    }
+    if (timeout.toMillis() > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(name + " must be under 24 days, got " + timeout);
+    }
+    return timeout;
   }
 
   public FakeRegistryBuilder clock(Clock clock) {
@@ -165,6 +219,18 @@ public final class FakeRegistryBuilder {
 
   Clock clock() {
     return clock;
+  }
+
+  Duration headerTimeout() {
+    return headerTimeout;
+  }
+
+  Duration idleTimeout() {
+    return idleTimeout;
+  }
+
+  boolean lenientManifests() {
+    return lenientManifests;
   }
 
   Authenticator authenticator() {

@@ -1,5 +1,6 @@
 package dev.pullproof.registry.cli;
 
+import dev.pullproof.registry.protocol.ErrorCode;
 import dev.pullproof.registry.protocol.RegistryException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -9,8 +10,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code pullproof registry}: the fake registry from the command line. Exit codes: 0 success, 1
- * runtime failure (e.g. the address is in use), 2 bad usage.
+ * {@code pullproof registry}: the fake registry from the command line. Exit codes: 0 success (for
+ * {@code serve}: stopped by SIGINT or SIGTERM, journal written), 1 runtime failure (e.g. the
+ * address is in use), 2 bad usage (an unknown option, a port outside 0..65535, a malformed image or
+ * repository name).
  */
 @Command(
     name = "registry",
@@ -34,11 +37,25 @@ public final class RegistryCli {
     return cli.execute(args);
   }
 
-  /** Reports a failure of a started command on one line and returns its exit code, 1. */
+  /**
+   * Reports a failure of a started command on one line and returns its exit code: 2 for input the
+   * command could not take, 1 for a runtime failure.
+   */
   public static int failed(Exception e, PrintWriter err) {
     String detail = e instanceof RegistryException r && r.detail() != null ? ": " + r.detail() : "";
     err.println("pullproof registry: " + e.getMessage() + detail);
     err.flush();
-    return 1;
+    return badUsage(e) ? 2 : 1;
+  }
+
+  /**
+   * Input the user typed that the command could not take: a picocli usage error raised while
+   * running, or a name the protocol rejects (e.g. {@code --image Bad:1}). Anything else is a
+   * runtime failure.
+   */
+  private static boolean badUsage(Exception e) {
+    return e instanceof picocli.CommandLine.ParameterException
+        || (e instanceof RegistryException r
+            && (r.code() == ErrorCode.NAME_INVALID || r.code() == ErrorCode.TAG_INVALID));
   }
 }

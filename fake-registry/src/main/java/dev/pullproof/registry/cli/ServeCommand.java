@@ -16,6 +16,7 @@ import dev.pullproof.registry.fault.RouteKind;
 import dev.pullproof.registry.journal.JournalJson;
 import dev.pullproof.registry.protocol.RepositoryName;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import sun.misc.Signal;
 
 /**
  * Serves a fake registry until interrupted; prints its URL and content once it listens. Public so
@@ -100,9 +102,44 @@ public final class ServeCommand implements Callable<Integer> {
               + " measure the rule engine's cost (ci/bench-registry).")
   boolean noopFaultRule;
 
+  @Option(
+      names = "--header-timeout",
+      paramLabel = "SECONDS",
+      description =
+          "Close a connection whose request head is not complete this long after its first byte (default ${DEFAULT-VALUE}).")
+  long headerTimeoutSeconds = FakeRegistryBuilder.DEFAULT_HEADER_TIMEOUT.toSeconds();
+
+  @Option(
+      names = "--idle-timeout",
+      paramLabel = "SECONDS",
+      description =
+          "Close a keep-alive connection idle this long between requests (default ${DEFAULT-VALUE}).")
+  long idleTimeoutSeconds = FakeRegistryBuilder.DEFAULT_IDLE_TIMEOUT.toSeconds();
+
+  @Option(
+      names = "--lenient-manifests",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "Accept manifest pushes whose non-distributable layers or index children are absent"
+              + " (default); --no-lenient-manifests refuses them with MANIFEST_BLOB_UNKNOWN.")
+  boolean lenientManifests = true;
+
   @Override
   public Integer call() throws Exception {
-    FakeRegistryBuilder builder = FakeRegistry.builder().host(host).port(port);
+    FakeRegistryBuilder builder;
+    try {
+      builder =
+          FakeRegistry.builder()
+              .host(host)
+              .port(port)
+              .headerTimeout(Duration.ofSeconds(headerTimeoutSeconds))
+              .idleTimeout(Duration.ofSeconds(idleTimeoutSeconds))
+              .lenientManifests(lenientManifests);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
     configureAuth(builder);
     if (noopFaultRule) {
       builder.fault(
@@ -114,9 +151,18 @@ public final class ServeCommand implements Callable<Integer> {
               .build());
     }
     FakeRegistry registry = builder.start();
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(registry, stopped)));
-    seed(registry);
+    // SIGINT and SIGTERM are the normal way to stop: handled here, not by the JVM's default
+    // (which exits 130 / 143), so the journal is written and the exit code is 0.
+    CountDownLatch signalled = new CountDownLatch(1);
+    for (String name : new String[] {"INT", "TERM"}) {
+      Signal.handle(new Signal(name), signal -> signalled.countDown());
+    }
+    try {
+      seed(registry);
+    } catch (RuntimeException e) {
+      registry.close();
+      throw e;
+    }
     System.out.println(
         "fake registry listening on "
             + registry.url()
@@ -125,7 +171,8 @@ public final class ServeCommand implements Callable<Integer> {
             + (noopFaultRule ? ", no-op fault rule on blob GETs" : "")
             + ")");
     System.out.flush();
-    stopped.await();
+    signalled.await();
+    stop(registry);
     return 0;
   }
 
@@ -185,11 +232,13 @@ public final class ServeCommand implements Callable<Integer> {
     }
   }
 
-  private void stop(FakeRegistry registry, CountDownLatch stopped) {
-    if (journal != null) {
-      JournalJson.write(registry.journal().all(), journal);
+  private void stop(FakeRegistry registry) {
+    try {
+      if (journal != null) {
+        JournalJson.write(registry.journal().all(), journal);
+      }
+    } finally {
+      registry.close();
     }
-    registry.close();
-    stopped.countDown();
   }
 }

@@ -23,6 +23,14 @@ public final class ManifestParser {
    * @param contentType the request's Content-Type; the body's own {@code mediaType} wins when set
    */
   public static StoredManifest parse(byte[] content, String contentType) {
+    return parse(content, contentType, "sha256");
+  }
+
+  /**
+   * @param algorithm the digest algorithm the manifest is known by: the one of the digest a client
+   *     pushed it to, sha256 for a tag
+   */
+  public static StoredManifest parse(byte[] content, String contentType, String algorithm) {
     JsonNode root;
     try {
       root = JSON.readTree(content);
@@ -34,7 +42,12 @@ public final class ManifestParser {
     }
     String mediaType = text(root, "mediaType");
     if (mediaType == null) {
-      mediaType = contentType == null ? null : contentType.split(";")[0].trim();
+      // Not split(";")[0]: a Content-Type of only ";" splits into nothing.
+      int semicolon = contentType == null ? -1 : contentType.indexOf(';');
+      mediaType =
+          contentType == null
+              ? null
+              : (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim();
     }
     if (mediaType == null || !MediaTypes.MANIFESTS.contains(mediaType)) {
       throw ErrorCode.MANIFEST_INVALID.exception("unsupported manifest media type: " + mediaType);
@@ -46,6 +59,7 @@ public final class ManifestParser {
     }
     List<StoredManifest.Child> children = new ArrayList<>();
     List<Digest> blobs = new ArrayList<>();
+    List<Digest> nonDistributable = new ArrayList<>();
     if (MediaTypes.INDEXES.contains(mediaType)) {
       for (JsonNode m : array(root, "manifests")) {
         JsonNode platform = m.path("platform");
@@ -64,16 +78,21 @@ public final class ManifestParser {
       }
       blobs.add(digestOf(config));
       for (JsonNode layer : array(root, "layers")) {
-        blobs.add(digestOf(layer));
+        Digest digest = digestOf(layer);
+        blobs.add(digest);
+        if (MediaTypes.isNonDistributable(text(layer, "mediaType"))) {
+          nonDistributable.add(digest);
+        }
       }
     }
     String subject = root.path("subject").isObject() ? text(root.path("subject"), "digest") : null;
     return new StoredManifest(
-        Digest.sha256(content),
+        Digest.of(algorithm, content),
         mediaType,
         content,
         children,
         blobs,
+        nonDistributable,
         subject,
         text(root, "artifactType"));
   }

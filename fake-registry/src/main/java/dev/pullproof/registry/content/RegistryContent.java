@@ -45,16 +45,30 @@ public final class RegistryContent implements AutoCloseable {
 
   /** Stores a manifest after checking that everything it references is present. */
   public StoredManifest putManifest(RepositoryName name, StoredManifest manifest) {
+    return putManifest(name, manifest, false);
+  }
+
+  /**
+   * Stores a manifest after checking that what it references is present.
+   *
+   * @param lenient accept absent non-distributable layers and absent index children, as registries
+   *     configured for foreign layers and sparse indexes do; config and regular layers must be
+   *     present either way
+   */
+  public StoredManifest putManifest(RepositoryName name, StoredManifest manifest, boolean lenient) {
     Repository repo = repository(name);
     for (Digest blob : manifest.blobs()) {
-      if (!repo.hasBlob(blob) || !blobs.contains(blob)) {
+      boolean present = repo.hasBlob(blob) && blobs.contains(blob);
+      if (!present && !(lenient && manifest.nonDistributable().contains(blob))) {
         throw ErrorCode.MANIFEST_BLOB_UNKNOWN.exception("blob " + blob + " is not in " + name);
       }
     }
-    for (StoredManifest.Child child : manifest.children()) {
-      if (repo.manifest(child.digest()).isEmpty()) {
-        throw ErrorCode.MANIFEST_BLOB_UNKNOWN.exception(
-            "manifest " + child.digest() + " is not in " + name);
+    if (!lenient) {
+      for (StoredManifest.Child child : manifest.children()) {
+        if (repo.manifest(child.digest()).isEmpty()) {
+          throw ErrorCode.MANIFEST_BLOB_UNKNOWN.exception(
+              "manifest " + child.digest() + " is not in " + name);
+        }
       }
     }
     repo.putManifest(manifest);
@@ -62,8 +76,13 @@ public final class RegistryContent implements AutoCloseable {
   }
 
   public UploadSession startUpload(RepositoryName name) {
+    return startUpload(name, "sha256");
+  }
+
+  /** Opens an upload hashed as it arrives with {@code algorithm} (sha256 or sha512). */
+  public UploadSession startUpload(RepositoryName name, String algorithm) {
     String id = UUID.randomUUID().toString();
-    UploadSession session = new UploadSession(id, name, blobs.newIncomingFile());
+    UploadSession session = new UploadSession(id, name, blobs.newIncomingFile(), algorithm);
     uploads.put(id, session);
     return session;
   }
@@ -76,9 +95,9 @@ public final class RegistryContent implements AutoCloseable {
     return session;
   }
 
-  /** Completes an upload whose content must hash to {@code expected}. */
-  public Digest finishUpload(UploadSession session, Digest expected) {
-    Digest actual = session.digestSoFar();
+  /** Completes an upload whose content must hash to {@code expected}, in its algorithm. */
+  public Digest finishUpload(UploadSession session, Digest expected) throws IOException {
+    Digest actual = session.digestSoFar(expected.algorithm());
     if (!actual.equals(expected)) {
       cancelUpload(session);
       throw ErrorCode.DIGEST_INVALID.exception(

@@ -9,6 +9,7 @@ import java.util.List;
  *
  * @param children for an index, the manifests it lists with their platforms; empty otherwise
  * @param blobs for an image manifest, its config and layer digests; empty for an index
+ * @param nonDistributable the layers of {@code blobs} that are non-distributable (foreign)
  */
 public record StoredManifest(
     Digest digest,
@@ -16,12 +17,14 @@ public record StoredManifest(
     byte[] content,
     List<Child> children,
     List<Digest> blobs,
+    List<Digest> nonDistributable,
     String subject,
     String artifactType) {
 
   public StoredManifest {
     children = List.copyOf(children);
     blobs = List.copyOf(blobs);
+    nonDistributable = List.copyOf(nonDistributable);
   }
 
   /** One entry of an index. */

@@ -5,6 +5,7 @@ import io.undertow.util.Headers;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.xnio.IoUtils;
 import org.xnio.Options;
 
@@ -30,8 +31,7 @@ final class FaultApplier {
       throw error;
     }
     if (fault instanceof Fault.Delay delay) {
-      faults.sleep(delay.duration());
-      return false;
+      return delay(exchange, delay.duration());
     }
     if (fault instanceof Fault.Close) {
       drop(exchange, false);
@@ -67,6 +67,29 @@ final class FaultApplier {
     exchange.addResponseWrapper(
         (factory, ex) -> new FaultingConduit(factory.create(), ex, fault, faults));
     return false;
+  }
+
+  /**
+   * Holds the request for {@code duration} (null: until the registry closes), checking on the
+   * client: one that gives up ends the hold, and the journal shows status 0 and how long it waited.
+   */
+  private boolean delay(HttpServerExchange exchange, Duration duration) throws IOException {
+    long end = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
+    while (true) {
+      long left = end - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      Duration slice =
+          left < ClientWatch.POLL.toNanos() ? Duration.ofNanos(left) : ClientWatch.POLL;
+      if (!faults.sleep(slice)) {
+        return false;
+      }
+      if (ClientWatch.gone(exchange)) {
+        drop(exchange, false);
+        return true;
+      }
+    }
   }
 
   private static String messageOf(Fault.Status status) {

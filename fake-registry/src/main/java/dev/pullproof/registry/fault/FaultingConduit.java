@@ -1,6 +1,5 @@
 package dev.pullproof.registry.fault;
 
-import io.undertow.server.AbstractServerConnection;
 import io.undertow.server.HttpServerExchange;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -21,7 +20,6 @@ import org.xnio.conduits.StreamSinkConduit;
  * path (arrays, final writes, file transfers) funnels through {@link #write(ByteBuffer)}.
  */
 final class FaultingConduit extends AbstractStreamSinkConduit<StreamSinkConduit> {
-  private static final Duration CLIENT_POLL = Duration.ofMillis(100);
   private final HttpServerExchange exchange;
   private final Fault fault;
   private final Faults faults;
@@ -106,24 +104,11 @@ final class FaultingConduit extends AbstractStreamSinkConduit<StreamSinkConduit>
       faults.sleep(s.duration());
       return;
     }
-    while (faults.sleep(CLIENT_POLL) && !clientGone()) {
+    while (faults.sleep(ClientWatch.POLL) && !ClientWatch.gone(exchange)) {
       // Polling frees the worker thread soon after the client gives up.
     }
     cut();
     throw new IOException("fault " + fault.describe() + ": client or registry gone");
-  }
-
-  /** True once the client's side reads as closed (EOF or reset). */
-  private boolean clientGone() {
-    if (!(exchange.getConnection() instanceof AbstractServerConnection connection)) {
-      return false;
-    }
-    try {
-      // The request was read in full; anything readable now is the end of the connection.
-      return connection.getOriginalSourceConduit().read(ByteBuffer.allocate(1)) < 0;
-    } catch (IOException e) {
-      return true;
-    }
   }
 
   /** Bytes the rate allows now, sleeping until it allows some; chunks of about 1/20 s. */

@@ -28,8 +28,9 @@ public record AcceptHeader(List<String> types, boolean any) {
     for (String value : headerValues) {
       sawHeader = true;
       for (String part : value.split(",")) {
+        // ";".split(";") is empty: a value of bare separators names no type.
         String[] params = part.trim().split(";");
-        String type = params[0].trim().toLowerCase(java.util.Locale.ROOT);
+        String type = params.length == 0 ? "" : params[0].trim().toLowerCase(java.util.Locale.ROOT);
         if (type.isEmpty()) {
           continue;
         }

@@ -28,5 +28,16 @@ public final class MediaTypes {
   public static final Set<String> MANIFESTS =
       Set.of(OCI_INDEX, OCI_MANIFEST, DOCKER_LIST, DOCKER_MANIFEST);
 
+  /**
+   * Whether a layer of this type is non-distributable (OCI {@code ...layer.nondistributable.v1.*},
+   * Docker {@code ...rootfs.foreign.diff.*}): its blob is fetched from its own URLs, so registries
+   * may hold manifests without it.
+   */
+  public static boolean isNonDistributable(String layerType) {
+    return layerType != null
+        && (layerType.startsWith("application/vnd.oci.image.layer.nondistributable.")
+            || layerType.startsWith("application/vnd.docker.image.rootfs.foreign."));
+  }
+
   private MediaTypes() {}
 }

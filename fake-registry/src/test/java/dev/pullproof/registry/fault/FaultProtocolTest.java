@@ -98,6 +98,28 @@ class FaultProtocolTest {
   }
 
   @Test
+  void aDelayedRequestWhoseClientGivesUpIsJournaledWithHowLongItWasHeld() throws Exception {
+    start(
+        FaultRule.builder()
+            .route("version-check")
+            .fault(new Fault.Delay(Duration.ofMinutes(5)))
+            .build());
+
+    Probe.Outcome r = Probe.get(registry, "/v2/", 500);
+
+    assertThat(r.end()).isEqualTo(Probe.End.TIMEOUT);
+    JournalEntry entry = registry.takeRequest(Duration.ofSeconds(5));
+    assertThat(entry)
+        .as("a request held by a delay is journaled once its client gives up")
+        .isNotNull();
+    assertThat(entry.status()).as(entry.summary()).isZero();
+    assertThat(entry.fault()).isEqualTo("rule-1: delay 300000 ms");
+    assertThat(entry.duration())
+        .as(entry.summary())
+        .isBetween(Duration.ofMillis(450), Duration.ofSeconds(4));
+  }
+
+  @Test
   void stallSendsTheHeadersThenNothingUntilTheClientGivesUp() throws Exception {
     start(onBlobGet(new Fault.Stall(0, null)));
 

@@ -2,6 +2,7 @@ package dev.pullproof.harness.cli;
 
 import dev.pullproof.harness.report.Redactor;
 import dev.pullproof.harness.validate.NodeFiles;
+import dev.pullproof.harness.validate.Reconciliation;
 import dev.pullproof.harness.validate.StaticChecks;
 import dev.pullproof.harness.validate.Validation;
 import dev.pullproof.harness.validate.live.Credentials;
@@ -43,9 +44,11 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:ready: no error, every image pulled on every version",
-      "1:not ready: an error finding, a failed pull, or something that breaks on upgrade",
+      "1:not ready: an error finding, a version that refuses the file, a failed pull, or"
+          + " something that breaks on upgrade",
       "2:bad usage or unreadable files",
-      "3:the live check could not complete (no Docker engine, containerd did not start)"
+      "3:nothing failed, but the check itself could not run on some version (no Docker engine,"
+          + " a port in use)"
     })
 final class ValidateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -131,6 +134,7 @@ final class ValidateCommand implements Callable<Integer> {
           new LiveCheck(harness.nodes().get(), harness.credentials(), clock)
               .run(world, targets, dir);
       notes = world.notes();
+      findings = Reconciliation.reconcile(files.config(), findings, versions);
     }
     Validation v = new Validation(files, images, targets, findings, versions, notes);
     Redactor redactor = Redactor.of(Set.copyOf(credentials.secrets()));
@@ -146,10 +150,12 @@ final class ValidateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.print(format.equals("json") ? json : format.equals("junit") ? junit : text);
     out.flush();
-    if (v.incomplete().isPresent()) {
-      return ExitCode.INCOMPLETE;
+    // A breakage the check did establish is the answer; 3 only when nothing failed but some
+    // version could not be checked, so "could not check" never hides or replaces a verdict.
+    if (v.failed()) {
+      return ExitCode.FAILED;
     }
-    return v.failed() ? ExitCode.FAILED : ExitCode.OK;
+    return v.incomplete().isPresent() ? ExitCode.INCOMPLETE : ExitCode.OK;
   }
 
   private List<ImageRef> refs() {

@@ -104,6 +104,17 @@ public class ContainerdContainer extends GenericContainer<ContainerdContainer> {
     return withCopyToContainer(Transferable.of(content, 0644), ETC + "/" + checked(relativePath));
   }
 
+  /** A file at an absolute node path outside /etc/containerd, parents created. */
+  public ContainerdContainer withNodeFile(String absolutePath, String content) {
+    Path path = Path.of(absolutePath).normalize();
+    if (!path.isAbsolute() || absolutePath.contains("\\")) {
+      throw new IllegalArgumentException(
+          "node file path must be absolute, was '" + absolutePath + "'");
+    }
+    return withCopyToContainer(
+        Transferable.of(content.getBytes(StandardCharsets.UTF_8), 0644), path.toString());
+  }
+
   /**
    * The container's system trust store: Go on Linux reads {@code
    * /etc/ssl/certs/ca-certificates.crt}, which the image lacks, so a registry whose certificate

@@ -28,10 +28,15 @@ final class ContainerdNode implements Node {
 
   private final ContainerdContainer container;
   private final Clock clock;
+  private final PortLeases.Lease ports;
 
-  ContainerdNode(ContainerdContainer container, Clock clock) {
+  /**
+   * @param ports the leases on the ports the node's config fixes, released once it is gone
+   */
+  ContainerdNode(ContainerdContainer container, Clock clock, PortLeases.Lease ports) {
     this.container = container;
     this.clock = clock;
+    this.ports = ports;
   }
 
   /** The Debian package version, e.g. {@code 1.7.24~ds1-6+deb13u1}. */
@@ -115,7 +120,11 @@ final class ContainerdNode implements Node {
 
   @Override
   public void close() {
-    container.close();
+    try {
+      container.close();
+    } finally {
+      ports.close();
+    }
   }
 
   private Duration since(Instant start) {

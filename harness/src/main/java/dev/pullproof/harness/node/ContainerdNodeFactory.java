@@ -8,10 +8,12 @@ import dev.pullproof.harness.run.Node;
 import dev.pullproof.harness.run.NodeFactory;
 import dev.pullproof.harness.run.NodeSetup;
 import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.world.NodeRoot;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.testcontainers.DockerClientFactory;
@@ -40,6 +42,7 @@ public final class ContainerdNodeFactory implements NodeFactory {
   private final Clock clock;
   private final Supplier<ContainerdImage> images;
   private final Map<VersionFamily, PreparedImage> prepared = new ConcurrentHashMap<>();
+  private final PortLeases ports;
 
   /** For {@link java.util.ServiceLoader}: this process's cache root, the default Docker engine. */
   public ContainerdNodeFactory() {
@@ -53,15 +56,35 @@ public final class ContainerdNodeFactory implements NodeFactory {
     this.cacheRoot = cacheRoot;
     this.clock = clock;
     this.images = images;
+    this.ports = PortLeases.shared(clock);
   }
 
   @Override
   public Node start(NodeSetup setup) throws Exception {
     PreparedImage image = prepared.computeIfAbsent(setup.family(), this::prepare);
+    // Held until the node is closed: the host network is shared with every other node.
+    PortLeases.Lease lease =
+        ports.lease(FixedPorts.of(Optional.ofNullable(setup.files().get("config.toml"))));
+    try {
+      return start(setup, image, lease);
+    } catch (RuntimeException | Error e) {
+      lease.close();
+      throw e;
+    }
+  }
+
+  private Node start(NodeSetup setup, PreparedImage image, PortLeases.Lease lease) {
     ContainerdContainer container =
         new ContainerdContainer(image.release(), image.name(), clock)
             .withLabel(RUN_LABEL, setup.runLabel());
-    setup.files().forEach(container::withEtcFile);
+    setup
+        .files()
+        .forEach(
+            (path, text) ->
+                NodeRoot.absolute(path)
+                    .ifPresentOrElse(
+                        abs -> container.withNodeFile(abs, text),
+                        () -> container.withEtcFile(path, text)));
     setup.extraHosts().forEach(container::withExtraHost);
     setup.systemCa().ifPresent(container::withSystemCa);
     try {
@@ -78,7 +101,7 @@ public final class ContainerdNodeFactory implements NodeFactory {
               + String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size())),
           e);
     }
-    return new ContainerdNode(container, clock);
+    return new ContainerdNode(container, clock, lease);
   }
 
   @Override

@@ -14,7 +14,8 @@ import java.util.Optional;
  *     443 with TLS and 80 without
  * @param dockerHub Docker Hub's auth shape and rate limits
  * @param down the host exists in the world but serves nothing; then it has no auth, images, faults,
- *     mirror or Docker Hub behaviour
+ *     mirror, Docker Hub behaviour or server settings
+ * @param server timeouts and manifest lenience
  */
 public record RegistrySpec(
     String name,
@@ -26,7 +27,8 @@ public record RegistrySpec(
     List<FaultSpec> faults,
     Optional<MirrorSpec> mirror,
     Optional<DockerHubSpec> dockerHub,
-    Optional<Down> down) {
+    Optional<Down> down,
+    ServerSpec server) {
 
   public RegistrySpec {
     if (name == null || !name.matches("[a-z][a-z0-9_-]*")) {
@@ -50,12 +52,14 @@ public record RegistrySpec(
     Objects.requireNonNull(mirror, "mirror");
     Objects.requireNonNull(dockerHub, "docker_hub");
     Objects.requireNonNull(down, "down");
+    Objects.requireNonNull(server, "server");
     if (down.isPresent()
         && (auth.type() != AuthSpec.Type.NONE
             || !images.isEmpty()
             || !faults.isEmpty()
             || mirror.isPresent()
-            || dockerHub.isPresent())) {
+            || dockerHub.isPresent()
+            || !server.equals(ServerSpec.DEFAULTS))) {
       throw new IllegalArgumentException(
           "a down host serves nothing: it takes only host, port and tls");
     }

@@ -10,7 +10,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads {@code [registries.NAME]} tables: host, port, TLS, auth, images, faults, mirror. */
+/**
+ * Reads {@code [registries.NAME]} tables: host, port, TLS, auth, images, faults, mirror, timeouts
+ * and manifest lenience.
+ */
 final class WorldParser {
   private final TomlReader registries;
 
@@ -26,9 +29,32 @@ final class WorldParser {
     return out;
   }
 
+  /** Keys a down host may not have: it serves nothing. */
+  private static final List<String> SERVING =
+      List.of(
+          "auth",
+          "images",
+          "faults",
+          "mirror_of",
+          "docker_hub",
+          "header_timeout",
+          "idle_timeout",
+          "lenient_manifests");
+
   private Optional<RegistrySpec> registry(String name, TomlReader t) {
     t.allowOnly(
-        "host", "port", "tls", "auth", "images", "faults", "mirror_of", "docker_hub", "down");
+        "host",
+        "port",
+        "tls",
+        "auth",
+        "images",
+        "faults",
+        "mirror_of",
+        "docker_hub",
+        "down",
+        "header_timeout",
+        "idle_timeout",
+        "lenient_manifests");
     if (name.equals(Template.TLS)) {
       registries.problem(name, "'tls' is reserved for the {{tls.*}} placeholders; rename it");
     }
@@ -50,21 +76,46 @@ final class WorldParser {
       t.problem("docker_hub", "Docker Hub serves token auth; make auth \"token\" or leave it out");
       return Optional.empty();
     }
+    Optional<ServerSpec> server = server(t);
     Optional<Down> down = down(t);
     if (down.isEmpty() && t.has("down")) {
       return Optional.empty();
     }
-    if (down.isPresent()
-        && (t.has("auth")
-            || t.has("images")
-            || t.has("faults")
-            || t.has("mirror_of")
-            || t.has("docker_hub"))) {
+    if (server.isEmpty() || (down.isPresent() && SERVING.stream().anyMatch(t::has))) {
       return Optional.empty();
     }
     return registries.convert(
         name,
-        () -> new RegistrySpec(name, host, port, tls, auth, images, faults, mirror, hub, down));
+        () ->
+            new RegistrySpec(
+                name, host, port, tls, auth, images, faults, mirror, hub, down, server.get()));
+  }
+
+  /**
+   * {@code header_timeout}, {@code idle_timeout} (positive durations), {@code lenient_manifests}.
+   */
+  private static Optional<ServerSpec> server(TomlReader t) {
+    Optional<Duration> header = positive(t, "header_timeout");
+    Optional<Duration> idle = positive(t, "idle_timeout");
+    boolean lenient = t.bool("lenient_manifests").orElse(true);
+    if ((t.has("header_timeout") && header.isEmpty())
+        || (t.has("idle_timeout") && idle.isEmpty())) {
+      return Optional.empty();
+    }
+    return t.convert("header_timeout", () -> new ServerSpec(header, idle, lenient));
+  }
+
+  private static Optional<Duration> positive(TomlReader t, String key) {
+    Optional<Duration> d = t.duration(key);
+    if (d.isPresent() && (d.get().isZero() || d.get().isNegative())) {
+      t.problem(key, key + " must be a positive duration such as \"10s\", got " + t.raw(key).get());
+      return Optional.empty();
+    }
+    if (d.isPresent() && d.get().toMillis() > Integer.MAX_VALUE) {
+      t.problem(key, key + " must be under 24 days, got " + t.raw(key).get());
+      return Optional.empty();
+    }
+    return d;
   }
 
   private Optional<TlsSpec> tls(TomlReader t) {
@@ -326,7 +377,7 @@ final class WorldParser {
                 t.problem("down", FaultParser.unknown("down mode", d, known));
                 return Optional.empty();
               }
-              for (String key : List.of("auth", "images", "faults", "mirror_of", "docker_hub")) {
+              for (String key : SERVING) {
                 if (t.has(key)) {
                   t.problem(key, "a down host serves nothing: remove '" + key + "' or 'down'");
                 }

@@ -18,8 +18,37 @@ import java.util.function.UnaryOperator;
  *     dotted TOML key or empty), how bad, and what is wrong and what containerd does about it
  * @param versions the target families it applies to, never empty
  * @param fix what to change
+ * @param evidence what the live check saw that bears on it, per version; empty without one
  */
-public record Finding(String rule, Problem problem, List<VersionFamily> versions, String fix) {
+public record Finding(
+    String rule,
+    Problem problem,
+    List<VersionFamily> versions,
+    String fix,
+    List<Evidence> evidence) {
+
+  /** What one version's live run said about a finding. */
+  public record Evidence(VersionFamily family, Kind kind, String observed) {
+    public enum Kind {
+      /** containerd did what the static rule said (e.g. logged the line it names). */
+      CONFIRMED,
+      /** containerd did otherwise: the verdict follows containerd on this version. */
+      CONTRADICTED,
+      /** Only the live check found it: containerd logged it, no static rule names it. */
+      LIVE_ONLY
+    }
+
+    public Evidence {
+      Objects.requireNonNull(family, "family");
+      Objects.requireNonNull(kind, "kind");
+      observed = observed == null ? "" : observed;
+    }
+  }
+
+  public Finding(String rule, Problem problem, List<VersionFamily> versions, String fix) {
+    this(rule, problem, versions, fix, List.of());
+  }
+
   public Finding {
     if (rule == null || rule.isBlank()) {
       throw new IllegalArgumentException("rule: must be a non-blank id");
@@ -30,6 +59,7 @@ public record Finding(String rule, Problem problem, List<VersionFamily> versions
     }
     versions = versions.stream().sorted().distinct().toList();
     fix = fix == null ? "" : fix;
+    evidence = evidence == null ? List.of() : List.copyOf(evidence);
   }
 
   /** A finding at {@code file:line}, {@code key}; the arguments are checked by name. */
@@ -78,16 +108,35 @@ public record Finding(String rule, Problem problem, List<VersionFamily> versions
     return problem.message();
   }
 
+  /** The same finding with one more piece of evidence. */
+  public Finding with(Evidence e) {
+    List<Evidence> more = new java.util.ArrayList<>(evidence);
+    more.add(e);
+    return new Finding(rule, problem, versions, fix, more);
+  }
+
+  /** Whether the live run on {@code family} contradicted it: the verdict ignores it there. */
+  public boolean contradictedOn(VersionFamily family) {
+    return evidence.stream()
+        .anyMatch(e -> e.family() == family && e.kind() == Evidence.Kind.CONTRADICTED);
+  }
+
+  /** The versions where it stands: those it names, less those containerd contradicted. */
+  public List<VersionFamily> standing() {
+    return versions.stream().filter(f -> !contradictedOn(f)).toList();
+  }
+
+  public boolean liveOnly() {
+    return evidence.stream().anyMatch(e -> e.kind() == Evidence.Kind.LIVE_ONLY);
+  }
+
   /** The same finding with its message and fix passed through {@code scrub}. */
   Finding withText(UnaryOperator<String> scrub) {
     return new Finding(
         rule,
-        severity(),
-        file(),
-        line(),
-        key(),
+        located(severity(), file(), line(), key(), scrub.apply(message())),
         versions,
-        scrub.apply(message()),
-        scrub.apply(fix));
+        scrub.apply(fix),
+        evidence);
   }
 }

@@ -29,62 +29,96 @@ public record Validation(
     notes = List.copyOf(notes);
   }
 
-  /** Why the live check could not complete on some version, if it did not. */
+  /** Why the live check could not run on some version, if it did not: exit 3 unless it failed. */
   public Optional<String> incomplete() {
     return versions.stream()
-        .filter(v -> v.harnessError().isPresent())
-        .map(v -> v.family().label() + ": " + v.harnessError().get())
+        .filter(v -> !v.judged())
+        .map(v -> v.family().label() + ": " + v.reason())
         .findFirst();
   }
 
   /**
-   * What breaks going from one target version to the next: the CRI plugin no longer loading, an
-   * image that pulled and no longer does, and static errors that only the newer version has.
+   * What breaks going from one target version to the next: the file refused, the CRI plugin no
+   * longer loading, an image that pulled and no longer does, and static errors only the newer
+   * version has. The parenthesis says what the older version really did, so a line never reads
+   * "fine on 1.7" when 1.7 refused the file or failed a pull.
    */
   public List<String> breaks() {
     List<String> found = new ArrayList<>();
     for (int i = 1; i < targets.size(); i++) {
       VersionFamily older = targets.get(i - 1);
       VersionFamily newer = targets.get(i);
-      for (Finding f : findings) {
-        if (f.severity() == Severity.ERROR && f.versions().contains(newer) && !errorOn(older, f)) {
-          found.add(
-              newer.label() + " (fine on " + older.label() + "): " + location(f) + f.message());
-        }
-      }
       Optional<VersionResult> old = result(older);
       Optional<VersionResult> now = result(newer);
-      if (old.isEmpty() || now.isEmpty()) {
+      String was = " (" + olderState(older, old) + ")";
+      for (Finding f : findings) {
+        if (f.severity() == Severity.ERROR && f.standing().contains(newer) && !errorOn(older, f)) {
+          found.add(newer.label() + was + ": " + location(f) + f.message());
+        }
+      }
+      if (old.isEmpty() || now.isEmpty() || !old.get().judged() || !now.get().judged()) {
         continue;
       }
-      if (old.get().criLoaded().orElse(false) && !now.get().criLoaded().orElse(true)) {
-        found.add(
-            newer.label() + " (loaded on " + older.label() + "): the CRI plugin does not load");
+      VersionResult o = old.get();
+      VersionResult n = now.get();
+      if (n.state() == VersionResult.State.REFUSED) {
+        if (o.state() != VersionResult.State.REFUSED) {
+          found.add(newer.label() + was + ": containerd refuses the file: " + n.reason());
+        }
+        continue;
       }
-      for (VersionResult.ImageResult was : old.get().images()) {
-        now.get().images().stream()
-            .filter(is -> is.image().equals(was.image()) && was.pulled() && !is.pulled())
+      if (o.state() != VersionResult.State.CHECKED) {
+        continue;
+      }
+      if (o.criLoaded().orElse(false) && !n.criLoaded().orElse(true)) {
+        found.add(newer.label() + was + ": the CRI plugin does not load");
+      }
+      for (VersionResult.ImageResult before : o.images()) {
+        n.images().stream()
+            .filter(is -> is.image().equals(before.image()) && before.pulled() && !is.pulled())
             .findFirst()
             .ifPresent(
-                is ->
-                    found.add(
-                        newer.label()
-                            + " (pulled on "
-                            + older.label()
-                            + "): "
-                            + is.image()
-                            + " fails: "
-                            + is.error()));
+                is -> found.add(newer.label() + was + ": " + is.image() + " fails: " + is.error()));
       }
     }
     return found;
   }
 
-  /** True when something a CI gate should stop on was found: errors, failed pulls, breaks. */
+  /**
+   * True when something a CI gate should stop on was found: errors containerd did not contradict,
+   * refusals, failed pulls.
+   */
   public boolean failed() {
-    return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR)
-        || versions.stream().anyMatch(v -> !v.allPulled() || !v.criLoaded().orElse(false))
+    return findings.stream()
+            .anyMatch(f -> f.severity() == Severity.ERROR && !f.standing().isEmpty())
+        || versions.stream().anyMatch(v -> v.judged() && !v.fine())
         || !breaks().isEmpty();
+  }
+
+  /** What the older version of a pair did, in the words of the rows below the headline. */
+  private String olderState(VersionFamily older, Optional<VersionResult> result) {
+    String label = older.label();
+    if (result.isEmpty()) {
+      boolean errors =
+          findings.stream()
+              .anyMatch(f -> f.severity() == Severity.ERROR && f.standing().contains(older));
+      return errors ? "errors on " + label + " too, other ones" : "fine on " + label;
+    }
+    VersionResult r = result.get();
+    switch (r.state()) {
+      case REFUSED:
+        return label + " refused the file too";
+      case COULD_NOT_CHECK:
+        return label + " could not be checked";
+      default:
+        if (!r.criLoaded().orElse(false)) {
+          return label + ": CRI plugin not loaded either";
+        }
+        if (!r.allPulled()) {
+          return label + " failed a pull too";
+        }
+        return "fine on " + label;
+    }
   }
 
   /** An error of the same rule in the same file on that version: the newer one is not new. */
@@ -93,7 +127,7 @@ public record Validation(
         .anyMatch(
             f ->
                 f.severity() == Severity.ERROR
-                    && f.versions().contains(family)
+                    && f.standing().contains(family)
                     && f.rule().equals(newer.rule())
                     && f.file().equals(newer.file()));
   }

@@ -1,8 +1,7 @@
 package dev.pullproof.harness.world;
 
-import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 
 /**
  * A loopback address leased from a {@link LoopbackAllocator}: its holder may bind any port on it.
@@ -10,9 +9,9 @@ import java.nio.channels.FileChannel;
  */
 public final class LoopbackAddress implements AutoCloseable {
   private final InetAddress address;
-  private final FileChannel lock;
+  private final FileLock lock;
 
-  LoopbackAddress(InetAddress address, FileChannel lock) {
+  LoopbackAddress(InetAddress address, FileLock lock) {
     this.address = address;
     this.lock = lock;
   }
@@ -26,13 +25,10 @@ public final class LoopbackAddress implements AutoCloseable {
     return address;
   }
 
+  /** Releases the lock (only this lease's; the lock file's channel stays open). */
   @Override
   public void close() {
-    try {
-      lock.close();
-    } catch (IOException e) {
-      // The lock dies with the channel in any case; nothing else to release.
-    }
+    LoopbackAllocator.release(lock);
   }
 
   @Override

@@ -12,6 +12,8 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Hands out whole loopback addresses (127.0.0.2 and up), one per fake host, so a world can
@@ -19,9 +21,11 @@ import java.nio.file.StandardOpenOption;
  *
  * <p>Two guards keep parallel runs apart: an exclusive file lock per address in a shared lock
  * directory (held by the {@link LoopbackAddress} until it is closed, and released by the operating
- * system if the process dies), which separates JVMs and allocators that use this class; and a trial
- * bind of each port the caller needs (without SO_REUSEADDR), which skips addresses where anything
- * else already listens or where the port's earlier connections still linger in TIME_WAIT.
+ * system if the process dies), which separates JVMs and allocators that use this class, taken
+ * through one channel per lock file that stays open for the process's life (LockFiles: closing any
+ * channel of a file drops all of the process's locks on it); and a trial bind of each port the
+ * caller needs (without SO_REUSEADDR), which skips addresses where anything else already listens or
+ * where the port's earlier connections still linger in TIME_WAIT.
  */
 public final class LoopbackAllocator {
   /** 127.0.0.2 is the first address handed out; 127.0.0.1 stays the machine's own. */
@@ -79,21 +83,35 @@ public final class LoopbackAllocator {
             + "): close leases or raise the count");
   }
 
-  private LoopbackAddress tryLease(InetAddress address, int[] ports) throws IOException {
-    Path lockFile = lockDirectory.resolve(address.getHostAddress() + ".lock");
+  private LoopbackAddress tryLease(InetAddress address, int[] ports) {
     FileChannel channel =
-        FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        LockFiles.channel(lockDirectory.resolve(address.getHostAddress() + ".lock"));
     FileLock lock;
     try {
       lock = channel.tryLock();
     } catch (OverlappingFileLockException heldInThisJvm) {
-      lock = null;
+      return null;
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot lock " + address.getHostAddress() + " in " + lockDirectory, e);
     }
-    if (lock == null || !allBindable(address, ports)) {
-      channel.close();
+    if (lock == null) {
       return null;
     }
-    return new LoopbackAddress(address, channel);
+    if (!allBindable(address, ports)) {
+      release(lock);
+      return null;
+    }
+    return new LoopbackAddress(address, lock);
+  }
+
+  /** Releases the lock only: closing its channel would drop this process's other leases too. */
+  static void release(FileLock lock) {
+    try {
+      lock.release();
+    } catch (IOException e) {
+      // The channel stays open; a lock that cannot be released dies with the process.
+    }
   }
 
   private static boolean allBindable(InetAddress address, int[] ports) {
@@ -117,6 +135,31 @@ public final class LoopbackAllocator {
           new byte[] {127, 0, (byte) (host >> 8), (byte) (host & 0xff)});
     } catch (UnknownHostException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * One open channel per lock file for the life of the process. Linux drops every fcntl lock a
+   * process holds on a file when any descriptor of that file closes, so a lease probing an address
+   * this process already holds must not open and close a second channel: it would silently unlock
+   * the first lease for other processes. This is state of the process by nature, hence static.
+   */
+  private static final class LockFiles {
+    private static final Map<Path, FileChannel> OPEN = new ConcurrentHashMap<>();
+
+    private LockFiles() {}
+
+    /** The process's channel for {@code file}, opened (created) on first use and never closed. */
+    static FileChannel channel(Path file) {
+      return OPEN.computeIfAbsent(
+          file.toAbsolutePath().normalize(),
+          path -> {
+            try {
+              return FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            } catch (IOException e) {
+              throw new UncheckedIOException("cannot open lock file " + path, e);
+            }
+          });
     }
   }
 }

@@ -26,9 +26,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * One scenario registry as a fake registry: its TLS from the world's CA, its auth (or Docker
- * Hub's), its mirror upstream and its images. The only place scenario registry settings meet the
- * fake registry's builder.
+ * One scenario registry as a fake registry: its timeouts and manifest lenience, its TLS from the
+ * world's CA, its auth (or Docker Hub's), its mirror upstream and its images. The only place
+ * scenario registry settings meet the fake registry's builder.
  */
 final class RegistryTranslation {
   private final Clock clock;
@@ -51,6 +51,9 @@ final class RegistryTranslation {
       Optional<String> upstream) {
     FakeRegistryBuilder builder =
         FakeRegistry.builder().host(ip).port(spec.effectivePort()).clock(clock);
+    spec.server().headerTimeout().ifPresent(builder::headerTimeout);
+    spec.server().idleTimeout().ifPresent(builder::idleTimeout);
+    builder.lenientManifests(spec.server().lenientManifests());
     spec.tls().ifPresent(t -> builder.tls(tls(spec, t, certificates.orElseThrow())));
     builder.auth(auth(spec, realm, builder));
     spec.mirror().ifPresent(m -> builder.mirrorOf(mirror(m, upstream.orElseThrow(), certificates)));

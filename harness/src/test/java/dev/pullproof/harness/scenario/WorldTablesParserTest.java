@@ -292,6 +292,30 @@ class WorldTablesParserTest {
             "name = \"x\"\n[registries.m]\ndown = \"eof\"\nimages = [\"a:1\"]",
             "registries.m.images",
             "a down host serves nothing: remove 'images' or 'down'"),
+        Arguments.of(
+            "name = \"x\"\n[registries.m]\ndown = \"eof\"\nidle_timeout = \"5s\"",
+            "registries.m.idle_timeout",
+            "a down host serves nothing: remove 'idle_timeout' or 'down'"),
+        Arguments.of(
+            "name = \"x\"\n[registries.hub]\nheader_timeout = \"0s\"",
+            "registries.hub.header_timeout",
+            "header_timeout must be a positive duration"),
+        Arguments.of(
+            "name = \"x\"\n[registries.hub]\nidle_timeout = 30",
+            "registries.hub.idle_timeout",
+            "got an integer"),
+        Arguments.of(
+            "name = \"x\"\n[registries.hub]\nidle_timeout = \"1000h\"",
+            "registries.hub.idle_timeout",
+            "idle_timeout must be under 24 days"),
+        Arguments.of(
+            "name = \"x\"\n[registries.hub]\nlenient_manifests = \"no\"",
+            "registries.hub.lenient_manifests",
+            "expected true or false"),
+        Arguments.of(
+            "name = \"x\"\n[registries.hub]\nheader_timout = \"5s\"",
+            "registries.hub.header_timout",
+            "did you mean 'header_timeout'?"),
         Arguments.of("name = \"x\"\n[registries.tls]", "registries.tls", "'tls' is reserved"),
         Arguments.of(
             "name = \"x\"\n[registries.hub]\nauth = { type = \"basic\", realm = \"http://auth.test/token\" }",
@@ -317,6 +341,25 @@ class WorldTablesParserTest {
             "name = \"x\"\n[containerd.files]\n\"pullproof/ca.crt\" = \"x\"",
             "containerd.files.\"pullproof/ca.crt\"",
             "hold the world's TLS files"));
+  }
+
+  @Test
+  void timeoutsAndManifestLenienceRead() {
+    Scenario s =
+        parse(
+            """
+            name = "t"
+            [registries.hub]
+            header_timeout = "2s"
+            idle_timeout = "1m"
+            lenient_manifests = false
+            [registries.plain]
+            """);
+    assertThat(s.registries().get("hub").server())
+        .isEqualTo(
+            new ServerSpec(
+                Optional.of(Duration.ofSeconds(2)), Optional.of(Duration.ofMinutes(1)), false));
+    assertThat(s.registries().get("plain").server()).isEqualTo(ServerSpec.DEFAULTS);
   }
 
   @Test

@@ -48,7 +48,8 @@ class ExamplesTest {
             "WARNING config-version [1.6, 1.7] config.toml:0",
             "WARNING config-path-with-mirrors [1.6, 1.7, 2] config.toml:8",
             "INFO hosts-static-authorization [2] certs.d/docker.io/hosts.toml:8",
-            "INFO config-version [2] config.toml:0");
+            "INFO config-version [2] config.toml:0",
+            "INFO pull-path [2] config.toml:0");
   }
 
   @Test
@@ -77,7 +78,9 @@ class ExamplesTest {
 
   @Test
   void theModernExampleIsCleanAndOnlyMigratedOn2x() {
-    assertThat(lines("modern")).containsExactly("INFO config-v2-on-2x [2] config.toml:3");
+    assertThat(lines("modern"))
+        .containsExactly(
+            "INFO config-v2-on-2x [2] config.toml:3", "INFO pull-path [2] config.toml:5");
   }
 
   @Test
@@ -91,6 +94,8 @@ class ExamplesTest {
             "WARNING config-deprecated [1.6, 1.7, 2] config.toml:13",
             "INFO hosts-dir-missing [1.6, 1.7, 2] certs.d:0",
             "INFO hosts-cert-file-unchecked [1.6, 1.7, 2] certs.d/registry.corp.example/hosts.toml:6",
-            "INFO config-v2-on-2x [2] config.toml:2");
+            "INFO config-v2-on-2x [2] config.toml:2",
+            "INFO pull-path [2] config.toml:7",
+            "INFO node-files [1.6, 1.7, 2] config.toml:11");
   }
 }

@@ -44,6 +44,28 @@ class RegistryRulesTest {
             });
   }
 
+  /** config_path = "" next to {@code table} (below the registry section) holding {@code body}. */
+  private TestNode emptyConfigPathWith(String table, String body) {
+    return new TestNode(dir)
+        .config("version = 2\n" + CRI + "]\nconfig_path = \"\"\n" + CRI + table + "]\n" + body);
+  }
+
+  @Test
+  void anEmptyConfigPathWithMirrorsIsNotSetAndLoadsOnEveryVersion() {
+    TestNode node =
+        emptyConfigPathWith(".mirrors.\"docker.io\"", "endpoint = [\"https://mirror.example\"]\n");
+
+    assertThat(node.check(ConfigPathMirrorsRule.ID)).isEmpty();
+  }
+
+  @Test
+  void anEmptyConfigPathWithConfigsTlsIsNotSet() {
+    TestNode node =
+        emptyConfigPathWith(".configs.\"r.example\".tls", "insecure_skip_verify = true\n");
+
+    assertThat(node.check(ConfigsTlsRule.ID)).isEmpty();
+  }
+
   @Test
   void configPathWithMirrorsInASectionNobodyReadsIsLatent() {
     List<Finding> findings =

@@ -22,11 +22,15 @@ final class EndpointHandler implements HttpHandler {
    * @param tokenEndpoint serves {@link Route.Token}; null when this server hosts no token service
    *     (the route parser then never yields that route)
    */
-  EndpointHandler(RegistryContent content, int workerThreads, HttpHandler tokenEndpoint) {
+  EndpointHandler(
+      RegistryContent content,
+      int workerThreads,
+      boolean lenientManifests,
+      HttpHandler tokenEndpoint) {
     UploadHandler uploads = new UploadHandler(content);
     endpoints.put(Route.Base.class, new BaseHandler());
     endpoints.put(Route.Catalog.class, new CatalogHandler(content));
-    endpoints.put(Route.Manifest.class, new ManifestHandler(content));
+    endpoints.put(Route.Manifest.class, new ManifestHandler(content, lenientManifests));
     endpoints.put(Route.Blob.class, new BlobHandler(content, new BlobStreamer(workerThreads)));
     endpoints.put(Route.UploadStart.class, uploads);
     endpoints.put(Route.Upload.class, uploads);

@@ -39,15 +39,31 @@ final class ErrorHandler implements HttpHandler {
     } catch (RegistryException e) {
       render(exchange, e);
     } catch (IOException e) {
-      // The client went away mid-response (or a fault cut it): nothing left to tell it.
+      // Before the response starts, an I/O error is the request body breaking off (the client
+      // stopped short of its Content-Length or went away): the client's error, not the server's.
       exchange.setPersistent(false);
       if (!exchange.isResponseStarted()) {
-        render(exchange, ErrorCode.UNKNOWN.exception("I/O error: " + e.getMessage()));
+        render(
+            exchange,
+            ErrorCode.SIZE_INVALID.exception(
+                "the request body ended before its declared length: " + e.getMessage()));
       }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "registry bug answering " + exchange.getRequestPath(), e);
       render(exchange, ErrorCode.UNKNOWN.exception(e.toString()));
     }
+  }
+
+  /** The spec's JSON error body for {@code e}. */
+  static byte[] body(RegistryException e) {
+    ObjectNode body = JSON.createObjectNode();
+    ObjectNode error = body.putArray("errors").addObject();
+    error.put("code", e.code().name());
+    error.put("message", e.getMessage());
+    if (e.detail() != null) {
+      error.put("detail", e.detail());
+    }
+    return body.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   /** Writes the error response, unless the response already started (then closes). */
@@ -67,14 +83,7 @@ final class ErrorHandler implements HttpHandler {
     for (Map.Entry<String, String> h : e.headers().entrySet()) {
       exchange.getResponseHeaders().put(HttpString.tryFromString(h.getKey()), h.getValue());
     }
-    ObjectNode body = JSON.createObjectNode();
-    ObjectNode error = body.putArray("errors").addObject();
-    error.put("code", e.code().name());
-    error.put("message", e.getMessage());
-    if (e.detail() != null) {
-      error.put("detail", e.detail());
-    }
-    byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = body(e);
     exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
     exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, bytes.length);
     if (!exchange.getRequestMethod().toString().equals("HEAD")) {

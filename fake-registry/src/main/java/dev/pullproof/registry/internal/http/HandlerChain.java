@@ -48,9 +48,15 @@ public record HandlerChain(
     afterAuth = List.copyOf(afterAuth);
   }
 
-  /** The whole chain over {@code content}; {@code workerThreads} also bounds pooled buffers. */
-  public HttpHandler build(RegistryContent content, int workerThreads) {
-    HttpHandler endpoints = new EndpointHandler(content, workerThreads, tokenEndpoint);
+  /**
+   * The whole chain over {@code content}; {@code workerThreads} also bounds pooled buffers.
+   *
+   * @param lenientManifests accept manifest pushes whose non-distributable layers or index children
+   *     are absent
+   */
+  public HttpHandler build(RegistryContent content, int workerThreads, boolean lenientManifests) {
+    HttpHandler endpoints =
+        new EndpointHandler(content, workerThreads, lenientManifests, tokenEndpoint);
     HttpHandler authenticated = wrap(afterAuth, endpoints);
     HttpHandler checked = new MethodCheckHandler(new AuthHandler(authenticator, authenticated));
     HttpHandler routed =

@@ -11,10 +11,12 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Outermost handler: records each request in the journal when its exchange completes, so the entry
- * carries the final status, bytes sent and whatever later handlers attached.
+ * carries the final status, the body bytes truly received and sent, and whatever later handlers
+ * attached.
  */
 final class JournalHandler implements HttpHandler {
   private final Journal journal;
@@ -32,11 +34,18 @@ final class JournalHandler implements HttpHandler {
     long sequence = journal.begin();
     Instant start = clock.instant();
     long startNanos = System.nanoTime();
+    AtomicLong received = new AtomicLong();
+    exchange.addRequestWrapper((factory, ex) -> new BodyCounter(factory.create(), received));
     exchange.addExchangeCompleteListener(
         (ex, nextListener) -> {
           try {
             journal.record(
-                entry(ex, sequence, start, Duration.ofNanos(System.nanoTime() - startNanos)));
+                entry(
+                    ex,
+                    sequence,
+                    start,
+                    Duration.ofNanos(System.nanoTime() - startNanos),
+                    received.get()));
           } finally {
             nextListener.proceed();
           }
@@ -45,7 +54,7 @@ final class JournalHandler implements HttpHandler {
   }
 
   private static JournalEntry entry(
-      HttpServerExchange ex, long sequence, Instant start, Duration duration) {
+      HttpServerExchange ex, long sequence, Instant start, Duration duration, long received) {
     Route route = ex.getAttachment(Exchanges.ROUTE);
     InetSocketAddress peer = ex.getSourceAddress();
     return new JournalEntry(
@@ -57,7 +66,7 @@ final class JournalHandler implements HttpHandler {
         ex.getRequestPath(),
         ex.getQueryString(),
         ex.getStatusCode(),
-        ex.getRequestContentLength() < 0 ? 0 : ex.getRequestContentLength(),
+        received,
         ex.getResponseBytesSent(),
         duration,
         route == null ? "invalid" : route.kind(),

@@ -25,9 +25,11 @@ import java.io.IOException;
 final class ManifestHandler implements HttpHandler {
   static final int MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
   private final RegistryContent content;
+  private final boolean lenient;
 
-  ManifestHandler(RegistryContent content) {
+  ManifestHandler(RegistryContent content, boolean lenient) {
     this.content = content;
+    this.lenient = lenient;
   }
 
   @Override
@@ -63,16 +65,25 @@ final class ManifestHandler implements HttpHandler {
           .exception("manifest larger than " + MAX_MANIFEST_BYTES + " bytes")
           .withStatus(413);
     }
+    // A manifest pushed by digest is known by that digest's algorithm (spec: pushing manifests,
+    // "Docker-Content-Digest ... MUST be equal to the client provided digest").
+    String algorithm =
+        route.reference() instanceof Reference.ByDigest byDigest
+            ? byDigest.digest().algorithm()
+            : "sha256";
     StoredManifest manifest =
-        ManifestParser.parse(body, exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE));
+        ManifestParser.parse(
+            body, exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE), algorithm);
     if (route.reference() instanceof Reference.ByDigest byDigest
         && !byDigest.digest().equals(manifest.digest())) {
       throw ErrorCode.DIGEST_INVALID.exception(
           "manifest hashes to " + manifest.digest() + ", the URL says " + byDigest.digest());
     }
-    content.putManifest(route.repository(), manifest);
+    content.putManifest(route.repository(), manifest, lenient);
     if (route.reference() instanceof Reference.Tag tag) {
       content.repository(route.repository()).tag(tag.name(), manifest.digest());
+    } else {
+      tagByQuery(exchange, route, manifest);
     }
     exchange.getResponseHeaders().put(Responses.CONTENT_DIGEST, manifest.digest().toString());
     exchange
@@ -84,6 +95,28 @@ final class ManifestHandler implements HttpHandler {
           .put(HttpString.tryFromString("OCI-Subject"), manifest.subject());
     }
     Responses.empty(exchange, 201);
+  }
+
+  /**
+   * {@code PUT .../manifests/<digest>?tag=a&tag=b}: tags each and answers one {@code OCI-Tag} per
+   * accepted tag (spec: pushing manifests, end-7b). A malformed tag is TAG_INVALID, nothing tagged.
+   */
+  private void tagByQuery(HttpServerExchange exchange, Route.Manifest route, StoredManifest m) {
+    var tags = exchange.getQueryParameters().get("tag");
+    if (tags == null || tags.isEmpty()) {
+      return;
+    }
+    java.util.List<String> names = new java.util.ArrayList<>();
+    for (String tag : tags) {
+      if (!(Reference.parse(tag) instanceof Reference.Tag valid)) {
+        throw ErrorCode.TAG_INVALID.exception("?tag=" + tag + " is not a tag");
+      }
+      names.add(valid.name());
+    }
+    for (String name : names) {
+      content.repository(route.repository()).tag(name, m.digest());
+      exchange.getResponseHeaders().add(HttpString.tryFromString("OCI-Tag"), name);
+    }
   }
 
   private void delete(HttpServerExchange exchange, Route.Manifest route) {

@@ -1,5 +1,6 @@
 package dev.pullproof.registry.internal.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pullproof.registry.content.RegistryContent;
@@ -14,7 +15,8 @@ import java.util.List;
 
 /**
  * {@code GET /v2/<name>/referrers/<digest>[?artifactType=]} (OCI distribution 1.1): an OCI index of
- * the manifests whose {@code subject} is that digest.
+ * the manifests whose {@code subject} is that digest, each descriptor with its artifact type (or
+ * its config's media type) and its annotations, as the spec's "listing referrers" requires.
  *
  * @see <a
  *     href="https://github.com/opencontainers/distribution-spec/blob/main/spec.md#listing-referrers">
@@ -39,17 +41,23 @@ final class ReferrersHandler implements HttpHandler {
     ArrayNode manifests = index.putArray("manifests");
     for (StoredManifest m : all) {
       if (route.digest().toString().equals(m.subject())
-          && (filter == null || filter.equals(m.artifactType()))) {
+          && (filter == null || filter.equals(artifactType(m, parsed(m))))) {
         ObjectNode d = manifests.addObject();
         d.put("mediaType", m.mediaType());
         d.put("digest", m.digest().toString());
         d.put("size", m.content().length);
-        if (m.artifactType() != null) {
-          d.put("artifactType", m.artifactType());
+        JsonNode body = parsed(m);
+        String artifactType = artifactType(m, body);
+        if (artifactType != null) {
+          d.put("artifactType", artifactType);
+        }
+        if (body.path("annotations").isObject()) {
+          d.set("annotations", body.get("annotations"));
         }
       }
     }
     if (filter != null) {
+      // Spec: "If filtering is requested and applied, the response MUST include" this header.
       exchange
           .getResponseHeaders()
           .put(HttpString.tryFromString("OCI-Filters-Applied"), "artifactType");
@@ -59,5 +67,28 @@ final class ReferrersHandler implements HttpHandler {
         200,
         MediaTypes.OCI_INDEX,
         index.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The spec's rule: the manifest's {@code artifactType}; failing that, for an image manifest, its
+   * config's media type; for an index, none.
+   */
+  private static String artifactType(StoredManifest m, JsonNode body) {
+    if (m.artifactType() != null && !m.artifactType().isEmpty()) {
+      return m.artifactType();
+    }
+    JsonNode configType = body.path("config").path("mediaType");
+    return MediaTypes.INDEXES.contains(m.mediaType()) || !configType.isTextual()
+        ? null
+        : configType.asText();
+  }
+
+  private static JsonNode parsed(StoredManifest m) {
+    try {
+      return Responses.JSON.readTree(m.content());
+    } catch (java.io.IOException e) {
+      // Stored manifests were parsed on push; this cannot fail, but must not answer 500.
+      return Responses.JSON.createObjectNode();
+    }
   }
 }

@@ -3,6 +3,7 @@ package dev.pullproof.registry.internal.http;
 import dev.pullproof.registry.protocol.Digest;
 import dev.pullproof.registry.protocol.ErrorCode;
 import dev.pullproof.registry.protocol.Reference;
+import dev.pullproof.registry.protocol.RegistryException;
 import dev.pullproof.registry.protocol.RepositoryName;
 import dev.pullproof.registry.protocol.Route;
 import java.util.regex.Pattern;
@@ -26,7 +27,17 @@ public final class RouteParser {
     this.tokenPath = tokenPath;
   }
 
+  /** The route of a manifest write or of any other request: malformed parts are 400s. */
   public Route parse(String path) {
+    return parse("PUT", path);
+  }
+
+  /**
+   * The route of a {@code method} request. A manifest GET or HEAD whose reference is neither a tag
+   * nor a digest names no manifest: 404 MANIFEST_UNKNOWN, the only failure the spec's endpoint
+   * table lists for end-3 (clients probing for absence expect it); writes keep the 400.
+   */
+  public Route parse(String method, String path) {
     if (path == null || path.length() > 2048) {
       throw ErrorCode.NOT_FOUND.exception("path missing or longer than 2048 characters");
     }
@@ -66,12 +77,26 @@ public final class RouteParser {
         RepositoryName name = RepositoryName.of(rest.substring(0, at));
         String last = rest.substring(at + kind.length());
         return switch (kind) {
-          case "/manifests/" -> new Route.Manifest(name, Reference.parse(last));
+          case "/manifests/" -> new Route.Manifest(name, reference(method, last));
           case "/blobs/" -> new Route.Blob(name, Digest.parse(last));
           default -> new Route.Referrers(name, Digest.parse(last));
         };
       }
     }
     throw ErrorCode.NOT_FOUND.exception(path);
+  }
+
+  private static Reference reference(String method, String text) {
+    try {
+      return Reference.parse(text);
+    } catch (RegistryException e) {
+      if (method.equals("GET") || method.equals("HEAD")) {
+        throw ErrorCode.MANIFEST_UNKNOWN.exception(
+            "no manifest can have this reference: "
+                + e.code()
+                + (e.detail() == null ? "" : " " + e.detail()));
+      }
+      throw e;
+    }
   }
 }

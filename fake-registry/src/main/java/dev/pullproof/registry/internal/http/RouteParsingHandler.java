@@ -31,7 +31,9 @@ final class RouteParsingHandler implements HttpHandler {
   public void handleRequest(HttpServerExchange exchange) throws Exception {
     exchange.getResponseHeaders().put(API_VERSION, "registry/2.0");
     checkHeaderSize(exchange);
-    exchange.putAttachment(Exchanges.ROUTE, parser.parse(exchange.getRequestPath()));
+    exchange.putAttachment(
+        Exchanges.ROUTE,
+        parser.parse(exchange.getRequestMethod().toString(), exchange.getRequestPath()));
     next.handleRequest(exchange);
   }
 

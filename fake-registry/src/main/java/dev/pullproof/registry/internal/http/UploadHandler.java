@@ -15,9 +15,10 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * Blob pushes: {@code POST /v2/<name>/blobs/uploads/} (session, monolithic {@code ?digest=}, or
- * cross-repository {@code ?mount=&from=}), then PATCH chunks with Content-Range, PUT {@code
- * ?digest=} to finish, GET for status and DELETE to cancel.
+ * Blob pushes: {@code POST /v2/<name>/blobs/uploads/} (session, monolithic {@code ?digest=}, {@code
+ * ?digest-algorithm=} for a session hashed with sha512, or cross-repository {@code ?mount=&from=}),
+ * then PATCH chunks with Content-Range, PUT {@code ?digest=} to finish, GET for status and DELETE
+ * to cancel. Whatever algorithm the final digest names is the one verified.
  *
  * @see <a
  *     href="https://github.com/opencontainers/distribution-spec/blob/main/spec.md#pushing-blobs">
@@ -57,8 +58,13 @@ final class UploadHandler implements HttpHandler {
       created(exchange, name, Digest.parse(mount));
       return;
     }
-    UploadSession session = content.startUpload(name);
     String digest = Responses.query(exchange, "digest");
+    String algorithm = Responses.query(exchange, "digest-algorithm");
+    if (algorithm == null) {
+      algorithm = digest == null ? "sha256" : Digest.parse(digest).algorithm();
+    }
+    Digest.hexLength(algorithm);
+    UploadSession session = content.startUpload(name, algorithm);
     if (digest != null) {
       finish(exchange, session, digest);
       return;
@@ -77,6 +83,16 @@ final class UploadHandler implements HttpHandler {
   }
 
   private void patch(HttpServerExchange exchange, UploadSession session) throws IOException {
+    checkRange(exchange, session);
+    session.append(exchange.getInputStream());
+    progress(exchange, session, 202);
+  }
+
+  /**
+   * A chunk's Content-Range, on PATCH or on the closing PUT, must start at the upload's size: spec,
+   * "pushing a blob in chunks": out of order is {@code 416}, for the final chunk too.
+   */
+  private static void checkRange(HttpServerExchange exchange, UploadSession session) {
     String range = exchange.getRequestHeaders().getFirst(Headers.CONTENT_RANGE);
     if (range != null) {
       long[] startEnd = contentRange(range);
@@ -100,8 +116,6 @@ final class UploadHandler implements HttpHandler {
             .withHeader("Location", location(session));
       }
     }
-    session.append(exchange.getInputStream());
-    progress(exchange, session, 202);
   }
 
   private void finish(HttpServerExchange exchange, UploadSession session, String digestText)
@@ -117,6 +131,7 @@ final class UploadHandler implements HttpHandler {
       content.cancelUpload(session);
       throw e;
     }
+    checkRange(exchange, session);
     session.append(exchange.getInputStream());
     created(exchange, session.repository(), content.finishUpload(session, expected));
   }

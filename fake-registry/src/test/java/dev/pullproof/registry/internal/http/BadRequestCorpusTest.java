@@ -58,10 +58,40 @@ class BadRequestCorpusTest {
             400,
             ErrorCode.NAME_INVALID),
         BadRequest.get(
-            "tag over 128 chars", "/v2/a/manifests/" + "t".repeat(200), 400, ErrorCode.TAG_INVALID),
-        BadRequest.get("empty reference", "/v2/a/manifests/", 400, ErrorCode.TAG_INVALID),
-        BadRequest.get("tag with colon", "/v2/a/manifests/bad:tag", 400, ErrorCode.DIGEST_INVALID),
-        BadRequest.get("short digest", "/v2/a/manifests/sha256:abc", 400, ErrorCode.DIGEST_INVALID),
+            "tag over 128 chars",
+            "/v2/a/manifests/" + "t".repeat(200),
+            404,
+            ErrorCode.MANIFEST_UNKNOWN),
+        BadRequest.get("empty reference", "/v2/a/manifests/", 404, ErrorCode.MANIFEST_UNKNOWN),
+        BadRequest.get(
+            "tag with colon", "/v2/a/manifests/bad:tag", 404, ErrorCode.MANIFEST_UNKNOWN),
+        BadRequest.get(
+            "short digest", "/v2/a/manifests/sha256:abc", 404, ErrorCode.MANIFEST_UNKNOWN),
+        // Manifest GET and HEAD of a malformed reference: 404 (spec end-3); a write keeps 400.
+        BadRequest.send(
+            "HEAD of a short digest",
+            "HEAD",
+            "/v2/a/manifests/sha256:abc",
+            Map.of(),
+            null,
+            404,
+            ErrorCode.MANIFEST_UNKNOWN),
+        BadRequest.send(
+            "PUT to a tag over 128 chars",
+            "PUT",
+            "/v2/a/manifests/" + "t".repeat(200),
+            Map.of(),
+            new byte[0],
+            400,
+            ErrorCode.TAG_INVALID),
+        BadRequest.send(
+            "PUT to a short digest",
+            "PUT",
+            "/v2/a/manifests/sha256:abc",
+            Map.of(),
+            new byte[0],
+            400,
+            ErrorCode.DIGEST_INVALID),
         BadRequest.get(
             "upper-case hex",
             "/v2/a/blobs/sha256:" + "A".repeat(64),

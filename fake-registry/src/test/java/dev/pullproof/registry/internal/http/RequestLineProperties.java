@@ -74,7 +74,8 @@ class RequestLineProperties {
   void anyRequestLineGetsAStatusLine(@ForAll("requestLines") String line) throws Exception {
     Answer answer = exchange(line + "\r\n");
     assertThat(answer.status()).as(answer.toString()).isBetween(200, 499);
-    if (answer.status() >= 400 && answer.json()) {
+    // A HEAD answer carries no content (RFC 9110 section 9.3.2), its JSON Content-Type included.
+    if (answer.status() >= 400 && answer.json() && !line.matches("(?s)HEAD[ \t].*")) {
       assertThat(JSON.readTree(answer.body()).path("errors").isArray()).isTrue();
     }
   }

@@ -1,6 +1,8 @@
 package dev.pullproof.harness.validate.live;
 
+import dev.pullproof.harness.validate.NodeFiles;
 import dev.pullproof.harness.validate.model.ImageRef;
+import dev.pullproof.harness.world.NodeRoot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +30,8 @@ public final class LiveWorld {
   private final Map<String, HostBehaviour> choices;
   private final Credentials credentials;
   private final List<String> notes = new ArrayList<>();
+  private final List<String> standIns = new ArrayList<>();
+  private final Set<String> placed = new LinkedHashSet<>();
   private boolean caNoted;
 
   /**
@@ -51,8 +55,18 @@ public final class LiveWorld {
     return List.copyOf(notes);
   }
 
+  /**
+   * The node files the config names that the user did not hand over, each with what stands in for
+   * it (also among {@link #notes()}): {@code PATH (KEY at config.toml:LINE): STAND-IN}.
+   */
+  public List<String> standIns() {
+    return List.copyOf(standIns);
+  }
+
   /** The scenario file's text, for {@code versions}. */
   public String scenario(List<String> versions) throws IOException {
+    placed.clear();
+    standIns.clear();
     NodeConfig node = NodeConfig.read(config);
     List<HostsFile> hostsFiles = hostsFiles();
     Map<String, Endpoint> endpoints = endpoints(node, hostsFiles);
@@ -67,6 +81,7 @@ public final class LiveWorld {
     file(toml, "config.toml", "{ file = \"" + escape(config.toString()) + "\" }");
     placeHostsDir(toml, node, hostsFiles);
     node.tlsFiles().forEach((path, pem) -> placeTlsFile(toml, path, pem));
+    placeStandIns(toml);
     for (ImageRef image : images) {
       toml.append("\n[[pull]]\nimage = \"").append(escape(image.original())).append("\"\n");
     }
@@ -103,6 +118,9 @@ public final class LiveWorld {
       h.hostUrls().stream().map(this::url).forEach(all::add);
     }
     node.mirrorEndpoints().stream().map(this::url).forEach(all::add);
+    // A registry.mirrors or registry.configs key is a registry host containerd may reach itself
+    // (1.x CRI appends the registry's own endpoint to a mirror list); "*" names every registry.
+    node.hosts().stream().filter(h -> !h.equals("*")).map(this::registry).forEach(all::add);
     all.remove(null);
     Map<String, Endpoint> byName = new LinkedHashMap<>();
     Set<String> seen = new LinkedHashSet<>();
@@ -112,12 +130,39 @@ public final class LiveWorld {
         continue;
       }
       if (e.host().matches("[0-9.]+|.*:.*")) {
-        notes.add(e.hostAndPort() + " is an IP address: it cannot be impersonated, so not served");
+        notes.add(
+            e.hostAndPort()
+                + " is an IP address: it cannot be impersonated, so it was not served; what"
+                + " containerd did with it is not this node's mirror's doing");
         continue;
       }
       byName.put(name(e, byName), e);
     }
+    for (String chosen : choices.keySet()) {
+      if (byName.values().stream()
+          .noneMatch(e -> e.host().equals(chosen) || e.hostAndPort().equals(chosen))) {
+        notes.add(
+            "--host "
+                + chosen
+                + "="
+                + choices.get(chosen).name().toLowerCase(java.util.Locale.ROOT)
+                + " had no effect: no served host is "
+                + chosen
+                + " (served: "
+                + String.join(", ", byName.values().stream().map(Endpoint::hostAndPort).toList())
+                + ")");
+      }
+    }
     return byName;
+  }
+
+  private Endpoint registry(String name) {
+    try {
+      return Endpoint.defaultFor(name);
+    } catch (IllegalArgumentException e) {
+      notes.add("'" + name + "' is not a registry host: not served");
+      return null;
+    }
   }
 
   private Endpoint url(String url) {
@@ -192,6 +237,75 @@ public final class LiveWorld {
     tlsFiles.forEach((nodePath, pem) -> placeTlsFile(toml, nodePath, pem));
   }
 
+  /**
+   * A stand-in for every node file config.toml names that is not placed yet: a real node ships
+   * them, and without some (a base runtime spec) the CRI plugin does not load at all.
+   */
+  private void placeStandIns(StringBuilder toml) {
+    NodeFiles files = new NodeFiles(config, hostsDir);
+    for (NodeFiles.Reference ref : files.references()) {
+      String path = ref.path().replaceAll("/+$", "");
+      String at =
+          ref.key() + " at " + config.getFileName() + (ref.line() > 0 ? ":" + ref.line() : "");
+      if (ref.kind() == NodeFiles.Kind.DIRECTORY) {
+        if (placed.stream().noneMatch(p -> p.startsWith(path + "/"))) {
+          placeNodeFile(toml, path + "/" + STAND_IN_MARKER, "\"stand-in directory\\n\"");
+          standIn(path + "/ (" + at + "): an empty directory");
+        }
+        continue;
+      }
+      if (placed.contains(path)) {
+        continue;
+      }
+      switch (ref.kind()) {
+        case RUNTIME_SPEC -> {
+          placeNodeFile(toml, path, "'''\n" + NodeFiles.defaultRuntimeSpec() + "'''");
+          standIn(path + " (" + at + "): containerd 1.7.24's default runtime spec (ctr oci spec)");
+        }
+        case CNI_TEMPLATE -> {
+          placeNodeFile(toml, path, "\"" + escape(CNI_TEMPLATE) + "\"");
+          standIn(path + " (" + at + "): an empty CNI network list");
+        }
+        case CA -> {
+          placeNodeFile(toml, path, "\"{{tls.ca_pem}}\"");
+          standIn(path + " (" + at + "): the run's CA");
+        }
+        case CERT -> {
+          placeNodeFile(toml, path, "\"{{tls.client_cert_pem}}\"");
+          standIn(path + " (" + at + "): the run's client certificate");
+        }
+        case KEY -> {
+          placeNodeFile(toml, path, "\"{{tls.client_key_pem}}\"");
+          standIn(path + " (" + at + "): the run's client key");
+        }
+        default -> throw new IllegalStateException("unplaced kind " + ref.kind());
+      }
+    }
+  }
+
+  /** Inside a stand-in directory: CNI, CDI and hosts lookups read only their own file names. */
+  static final String STAND_IN_MARKER = ".pullproof-stand-in";
+
+  private static final String CNI_TEMPLATE =
+      "{\"cniVersion\": \"1.0.0\", \"name\": \"pullproof-stand-in\", \"plugins\": []}\n";
+
+  private void standIn(String what) {
+    standIns.add(what);
+    notes.add("stand-in for " + what);
+  }
+
+  /** A node file at an absolute path: under /etc/containerd as a scenario file, else node-root. */
+  private void placeNodeFile(StringBuilder toml, String nodePath, String value) {
+    if (nodePath.startsWith(ETC + "pullproof/")) {
+      notes.add(nodePath + " is where the live check keeps its own files: not placed");
+      return;
+    }
+    file(
+        toml,
+        nodePath.startsWith(ETC) ? nodePath.substring(ETC.length()) : NodeRoot.key(nodePath),
+        value);
+  }
+
   private static String absolute(String dir, String path) {
     return path.startsWith("/") ? path : dir + path;
   }
@@ -204,14 +318,17 @@ public final class LiveWorld {
           "the world's one CA also stands in the node's system trust store, so a CA file that a"
               + " version ignores still verifies here: the static findings name such settings");
     }
-    if (nodePath.startsWith(ETC) && !nodePath.startsWith(ETC + "pullproof/")) {
-      file(toml, nodePath.substring(ETC.length()), "\"" + pem + "\"");
-    } else {
-      notes.add(nodePath + " is outside /etc/containerd: the world's TLS file is not there");
+    if (placed.contains(nodePath)) {
+      return;
     }
+    if (!nodePath.startsWith(ETC)) {
+      standIn(nodePath + ": the run's " + (pem.contains("ca_pem") ? "CA" : "client TLS file"));
+    }
+    placeNodeFile(toml, nodePath, "\"" + pem + "\"");
   }
 
-  private static void file(StringBuilder toml, String path, String value) {
+  private void file(StringBuilder toml, String path, String value) {
+    placed.add(NodeRoot.absolute(path).orElse(ETC + path));
     toml.append('"').append(escape(path)).append("\" = ").append(value).append('\n');
   }
 

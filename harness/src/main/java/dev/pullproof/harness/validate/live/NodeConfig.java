@@ -49,8 +49,11 @@ record NodeConfig(
       if (mirrors != null) {
         for (String host : mirrors.keySet()) {
           hosts.add(host);
+          // By a one-element key path: a host such as docker.io is no dotted key.
           TomlArray list =
-              mirrors.isTable(host) ? mirrors.getTable(host).getArray("endpoint") : null;
+              mirrors.isArray(List.of(host, "endpoint"))
+                  ? mirrors.getArray(List.of(host, "endpoint"))
+                  : null;
           for (int i = 0; list != null && i < list.size(); i++) {
             if (list.get(i) instanceof String url) {
               endpoints.add(url);

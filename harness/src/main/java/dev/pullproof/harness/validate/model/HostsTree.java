@@ -32,6 +32,16 @@ public record HostsTree(Path root, List<HostDir> dirs) {
     return new HostsTree(root, List.copyOf(dirs));
   }
 
+  /**
+   * A {@code hosts.toml} directly in the root, if there is one. containerd never reads it: it looks
+   * only in {@code <root>/<host>} and {@code <root>/_default} (hostPaths and HostDirFromRoot in
+   * core/remotes/docker/config/hosts.go of 2.1.9, remotes/docker/config/hosts.go of 1.6/1.7).
+   */
+  public Optional<Path> rootFile() {
+    Path file = root.resolve("hosts.toml");
+    return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+  }
+
   public static HostsTree none() {
     return new HostsTree(Path.of(""), List.of());
   }

@@ -29,6 +29,16 @@ public record Located(TomlTable table, String key, int line) {
     return value instanceof String s ? Optional.of(s) : Optional.empty();
   }
 
+  /**
+   * A string value other than {@code ""}. containerd tests its string settings against the empty
+   * string ({@code useConfigPath := c.Registry.ConfigPath != ""} in pkg/cri/config/config.go of
+   * 1.6.20 and 1.7.24, internal/cri/config/config.go of 2.1.9), so {@code config_path = ""} is "not
+   * set" on every line.
+   */
+  public Optional<String> setString(String name) {
+    return string(name).filter(s -> !s.isEmpty());
+  }
+
   public Optional<Object> value(String name) {
     return Optional.ofNullable(table.get(List.of(name)));
   }

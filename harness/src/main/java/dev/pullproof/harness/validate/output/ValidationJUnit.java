@@ -36,7 +36,9 @@ public final class ValidationJUnit {
       statics.add(
           new Case(
               f.rule() + " " + Validation.location(f).replaceAll(": $", ""),
-              f.severity() == Severity.ERROR ? Optional.of(what) : Optional.empty(),
+              f.severity() == Severity.ERROR && !f.standing().isEmpty()
+                  ? Optional.of(what)
+                  : Optional.empty(),
               what + (f.fix().isEmpty() ? "" : "\nfix: " + f.fix())));
     }
     suite(xml, "static", statics);
@@ -47,8 +49,16 @@ public final class ValidationJUnit {
 
   private static List<Case> cases(VersionResult r) {
     List<Case> cases = new ArrayList<>();
-    if (r.harnessError().isPresent()) {
-      cases.add(new Case("live check", r.harnessError(), r.harnessError().get()));
+    if (r.state() == VersionResult.State.COULD_NOT_CHECK) {
+      cases.add(new Case("live check", Optional.of("could not check: " + r.reason()), r.reason()));
+      return cases;
+    }
+    if (r.state() == VersionResult.State.REFUSED) {
+      cases.add(
+          new Case(
+              "containerd starts with the file",
+              Optional.of("containerd refuses the file: " + r.reason()),
+              String.join("\n", r.logged())));
       return cases;
     }
     boolean loaded = r.criLoaded().orElse(false);

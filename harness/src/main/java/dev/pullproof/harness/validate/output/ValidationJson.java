@@ -26,7 +26,8 @@ public final class ValidationJson {
     root.put("hostsDir", v.files().hostsDir().map(Object::toString).orElse(null));
     root.put("images", v.images());
     root.put("containerd", v.targets().stream().map(t -> t.label()).toList());
-    root.put("ready", !v.failed());
+    root.put("ready", !v.failed() && v.incomplete().isEmpty());
+    root.put("verdict", ValidationText.verdict(v));
     root.put("breaks", v.breaks());
     root.put("findings", v.findings().stream().map(ValidationJson::finding).toList());
     root.put("versions", v.versions().stream().map(ValidationJson::version).toList());
@@ -52,6 +53,17 @@ public final class ValidationJson {
     m.put("versions", f.versions().stream().map(x -> x.label()).toList());
     m.put("message", f.message());
     m.put("fix", f.fix());
+    m.put("liveOnly", f.liveOnly());
+    m.put(
+        "evidence",
+        f.evidence().stream()
+            .map(
+                e ->
+                    Map.of(
+                        "family", e.family().label(),
+                        "kind", e.kind().name(),
+                        "observed", e.observed()))
+            .toList());
     return m;
   }
 
@@ -60,7 +72,8 @@ public final class ValidationJson {
     m.put("family", r.family().label());
     m.put("containerd", r.containerdVersion());
     m.put("criLoaded", r.criLoaded().orElse(null));
-    m.put("incomplete", r.harnessError().orElse(null));
+    m.put("state", r.state().name());
+    m.put("reason", r.reason().isEmpty() ? null : r.reason());
     List<Map<String, Object>> images =
         r.images().stream()
             .map(

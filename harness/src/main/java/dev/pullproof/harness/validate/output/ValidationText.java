@@ -48,14 +48,22 @@ public final class ValidationText {
       v.notes().forEach(n -> out.append("  - ").append(n).append('\n'));
       out.append('\n');
     }
-    out.append(v.failed() ? "Verdict: NOT READY" : "Verdict: ready").append('\n');
+    out.append("Verdict: ").append(verdict(v)).append('\n');
     return redactor.redact(out.toString());
+  }
+
+  /** The verdict line: a failure wins over a version that could not be checked. */
+  static String verdict(Validation v) {
+    if (v.failed()) {
+      return "NOT READY";
+    }
+    return v.incomplete().map(why -> "COULD NOT CHECK (" + why + ")").orElse("ready");
   }
 
   private static void findings(StringBuilder out, List<Finding> findings) {
     long errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
     long warnings = findings.stream().filter(f -> f.severity() == Severity.WARNING).count();
-    out.append("Static findings: ")
+    out.append("Findings: ")
         .append(errors)
         .append(" error(s), ")
         .append(warnings)
@@ -72,7 +80,21 @@ public final class ValidationText {
           .append(f.versions().stream().map(VersionFamily::label).collect(Collectors.joining(",")))
           .append("; ")
           .append(f.rule())
+          .append(f.liveOnly() ? "; live only" : "")
           .append("]\n");
+      for (Finding.Evidence e : f.evidence()) {
+        if (e.kind() == Finding.Evidence.Kind.LIVE_ONLY) {
+          continue;
+        }
+        out.append("      live ")
+            .append(e.family().label())
+            .append(
+                e.kind() == Finding.Evidence.Kind.CONFIRMED
+                    ? ": confirmed: "
+                    : ": CONTRADICTED, the verdict follows containerd: ")
+            .append(e.observed())
+            .append('\n');
+      }
       if (!f.fix().isEmpty()) {
         out.append("      fix: ").append(f.fix()).append('\n');
       }
@@ -85,8 +107,14 @@ public final class ValidationText {
         .append(r.family().label())
         .append(r.containerdVersion().isEmpty() ? "" : " (" + r.containerdVersion() + ")")
         .append(": ");
-    if (r.harnessError().isPresent()) {
-      out.append("the live check did not complete: ").append(r.harnessError().get()).append("\n\n");
+    if (r.state() == VersionResult.State.COULD_NOT_CHECK) {
+      out.append("could not check: ").append(r.reason()).append("\n\n");
+      return;
+    }
+    if (r.state() == VersionResult.State.REFUSED) {
+      out.append("REFUSES the file, containerd exits: ").append(r.reason()).append('\n');
+      logged(out, r);
+      out.append('\n');
       return;
     }
     out.append(r.criLoaded().orElse(false) ? "CRI plugin loaded" : "CRI plugin NOT loaded")
@@ -102,10 +130,14 @@ public final class ValidationText {
       out.append("  requests, in order:\n");
       r.hostsTried().forEach(h -> out.append("    ").append(h).append('\n'));
     }
+    logged(out, r);
+    out.append('\n');
+  }
+
+  private static void logged(StringBuilder out, VersionResult r) {
     if (!r.logged().isEmpty()) {
       out.append("  containerd logged:\n");
       r.logged().forEach(l -> out.append("    ").append(l).append('\n'));
     }
-    out.append('\n');
   }
 }

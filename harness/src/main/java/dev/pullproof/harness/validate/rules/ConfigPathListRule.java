@@ -5,7 +5,6 @@ import dev.pullproof.harness.validate.Finding;
 import dev.pullproof.harness.validate.model.ConfigFile;
 import dev.pullproof.harness.validate.model.Located;
 import dev.pullproof.harness.validate.model.NodeContext;
-import dev.pullproof.harness.version.PluginId;
 import dev.pullproof.harness.version.VersionFamily;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +14,9 @@ import java.util.Optional;
  * {@code config-path-list}: a colon-separated {@code config_path}. 1.6 and 1.7 split it and use the
  * first directory that has the registry. 2.1.9's CRI pull through the transfer service (its
  * default) takes the whole value as one directory, so no hosts.toml under it applies, without a
- * warning (observed: hosts/colon-config-path-reproduce); its older local pull, used when {@code
- * use_local_image_pull} or the deprecated mirrors/configs/auths are set, splits it.
+ * warning (observed: hosts/colon-config-path-reproduce); its local pull ({@link PullPath}: {@code
+ * use_local_image_pull}, {@code discard_unpacked_layers = true} and the rest of 2.1.9's list)
+ * splits it. Depends on the pull-path finding, which the live check confirms or contradicts.
  */
 public final class ConfigPathListRule implements Rule {
   public static final String ID = "config-path-list";
@@ -34,7 +34,7 @@ public final class ConfigPathListRule implements Rule {
         continue;
       }
       where = registry.get();
-      if (family == VersionFamily.V2 && !localPull(config, registry.get())) {
+      if (family == VersionFamily.V2 && !PullPath.of(config).map(PullPath::local).orElse(false)) {
         whole.add(family);
       } else {
         split.add(family);
@@ -58,7 +58,7 @@ public final class ConfigPathListRule implements Rule {
                   + value
                   + "\" is a colon-separated list: 2.x's CRI pull (transfer service) reads it as"
                   + " one directory that does not exist, so no hosts.toml under any of them is"
-                  + " used, and nothing is logged.",
+                  + " used, and nothing is logged (see pull-path).",
               "Use one directory for config_path on 2.x and put every registry's directory in it."));
     }
     if (!split.isEmpty()) {
@@ -79,19 +79,5 @@ public final class ConfigPathListRule implements Rule {
               "Fine here; keep one directory if the same file will run on 2.x."));
     }
     return out;
-  }
-
-  /** 2.x falls back to its local pull (which splits the list) for these settings. */
-  private static boolean localPull(ConfigFile config, Located registry) {
-    boolean forced =
-        config
-            .plugin(PluginId.CRI_IMAGES)
-            .flatMap(p -> p.value("use_local_image_pull"))
-            .map(Boolean.TRUE::equals)
-            .orElse(false);
-    return forced
-        || registry.hasNonEmpty("mirrors")
-        || registry.hasNonEmpty("configs")
-        || registry.hasNonEmpty("auths");
   }
 }

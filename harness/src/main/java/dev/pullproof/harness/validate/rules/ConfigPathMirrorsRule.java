@@ -17,7 +17,9 @@ import java.util.Optional;
  * cannot be set when `config_path` is provided}; observed on 1.6, 1.7 and 2.x:
  * writeup/step1-config-v2-reproduce) and the kubelet sees no image service. Where the section is
  * not read (a file without a version line), the conflict is latent: adding the version line, the
- * obvious fix for that, turns it into the error.
+ * obvious fix for that, turns it into the error. {@code config_path = ""} (what {@code containerd
+ * config default} of 1.x writes) is not set: 1.6.20, 1.7.24 and 2.1.9 load CRI and apply the
+ * mirrors (measured: each logs only {@code `mirrors` is deprecated}).
  */
 public final class ConfigPathMirrorsRule implements Rule {
   public static final String ID = "config-path-with-mirrors";
@@ -27,7 +29,7 @@ public final class ConfigPathMirrorsRule implements Rule {
     ConfigFile config = node.config();
     List<Finding> out = new ArrayList<>();
     for (Located registry : config.allRegistries()) {
-      if (!registry.has("config_path") || !registry.hasNonEmpty("mirrors")) {
+      if (registry.setString("config_path").isEmpty() || !registry.hasNonEmpty("mirrors")) {
         continue;
       }
       List<VersionFamily> breaks = new ArrayList<>();

@@ -15,7 +15,8 @@ import java.util.Optional;
 /**
  * {@code config-path-with-configs-tls}: {@code registry.configs.<host>.tls} next to {@code
  * config_path}: 1.6 and 1.7 refuse to load the CRI plugin ({@code `configs.tls` cannot be set when
- * `config_path` is provided}). 2.x no longer knows {@code tls} there (see config-deprecated).
+ * `config_path` is provided}; an empty config_path is not set, pkg/cri/config/config.go of 1.7.24).
+ * 2.x no longer knows {@code tls} there (see config-deprecated).
  */
 public final class ConfigsTlsRule implements Rule {
   public static final String ID = "config-path-with-configs-tls";
@@ -27,7 +28,7 @@ public final class ConfigsTlsRule implements Rule {
     Map<String, Integer> lines = new LinkedHashMap<>();
     for (VersionFamily family : Families.where(node.targets(), VersionFamily::isOneX)) {
       Optional<Located> registry = config.registryFor(family);
-      if (registry.isEmpty() || !registry.get().has("config_path")) {
+      if (registry.flatMap(r -> r.setString("config_path")).isEmpty()) {
         continue;
       }
       Optional<Located> configs = registry.get().table("configs");

@@ -140,7 +140,7 @@ public final class PluginSectionRule implements Rule {
   }
 
   /** 1.7 wants io.containerd.x.y.z; 1.6 only four dot-separated parts. */
-  private static boolean validUri(VersionFamily family, String id) {
+  static boolean validUri(VersionFamily family, String id) {
     boolean fourParts = id.split("\\.", -1).length >= 4;
     return family == VersionFamily.V1_6 ? fourParts : fourParts && id.startsWith("io.containerd.");
   }

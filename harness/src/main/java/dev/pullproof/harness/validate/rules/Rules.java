@@ -13,12 +13,15 @@ public final class Rules {
         new ConfigMigrationRule(),
         new ConfigUnknownKeyRule(),
         new PluginSectionRule(),
+        new PluginUnknownRule(),
         new ConfigPathMirrorsRule(),
         new ConfigsTlsRule(),
         new DeprecatedSettingRule(),
         new ConfigPathListRule(),
+        new PullPathRule(),
         new HostDirMatchRule(),
         new HostsDirUnusedRule(),
+        new HostsRootFileRule(),
         new HostsUnknownKeyRule(),
         new HostsNoHostTableRule(),
         new CapabilitiesRule(),
@@ -26,6 +29,7 @@ public final class Rules {
         new CertFileRule(),
         new PlainHttpRule(),
         new SkipVerifyRule(),
-        new StaticAuthHeaderRule());
+        new StaticAuthHeaderRule(),
+        new NodeFilesRule());
   }
 }

@@ -113,6 +113,96 @@ class LiveWorldTest {
     assertThat(corp.auth().users()).containsEntry("ci", "corp-s3cret");
   }
 
+  @Test
+  void mirrorsAndConfigsNamedOnlyInConfigTomlAreImpersonatedAndAChoiceForThemApplies()
+      throws Exception {
+    Path config = dir.resolve("mirrors-only.toml");
+    Files.writeString(
+        config,
+        """
+        version = 2
+        [plugins."io.containerd.grpc.v1.cri".registry.mirrors."docker.io"]
+          endpoint = ["https://mirror.corp.example", "http://10.0.0.5:5000"]
+        [plugins."io.containerd.grpc.v1.cri".registry.mirrors."quay.io"]
+          endpoint = ["https://quay-cache.corp.example:8443"]
+        [plugins."io.containerd.grpc.v1.cri".registry.configs."private.corp.example".tls]
+          insecure_skip_verify = true
+        """);
+    LiveWorld world =
+        new LiveWorld(
+            config,
+            Optional.empty(),
+            List.of(ImageRef.parse("nginx:1.25")),
+            Map.of(
+                "mirror.corp.example", HostBehaviour.AUTH, "nowhere.example", HostBehaviour.DOWN),
+            Credentials.read(config, Optional.empty()));
+    Path file = dir.resolve("mirrors.toml");
+    Files.writeString(file, world.scenario(List.of("1.6", "1.7")));
+    Scenario s = new ScenarioParser().parse(file);
+
+    assertThat(s.registries().values())
+        .extracting(r -> r.host().orElseThrow() + ":" + r.effectivePort())
+        .containsExactlyInAnyOrder(
+            "registry-1.docker.io:443",
+            "mirror.corp.example:443",
+            "quay-cache.corp.example:8443",
+            "quay.io:443",
+            "private.corp.example:443");
+    assertThat(byHost(s, "mirror.corp.example").auth().users()).isNotEmpty();
+    assertThat(world.notes())
+        .anyMatch(n -> n.startsWith("10.0.0.5:5000 is an IP address"))
+        .anyMatch(n -> n.startsWith("--host nowhere.example=down had no effect"));
+  }
+
+  @Test
+  void nodeFilesTheConfigNamesGetStandInsWhereverTheyAre() throws Exception {
+    Path config = dir.resolve("files.toml");
+    Files.writeString(
+        config,
+        """
+        version = 2
+        [plugins."io.containerd.grpc.v1.cri".containerd.runtimes.runc]
+          base_runtime_spec = "/etc/kubernetes/cri-base.json"
+        [plugins."io.containerd.grpc.v1.cri".cni]
+          bin_dir = "/opt/cni/bin"
+          conf_dir = "/etc/containerd/cni"
+        [plugins."io.containerd.grpc.v1.cri".registry.configs."registry-1.docker.io".tls]
+          ca_file = "/etc/pki/corp/ca.crt"
+        """);
+    LiveWorld world =
+        new LiveWorld(
+            config,
+            Optional.empty(),
+            List.of(ImageRef.parse("nginx:1.25")),
+            Map.of(),
+            Credentials.read(config, Optional.empty()));
+    Path file = dir.resolve("files-scenario.toml");
+    Files.writeString(file, world.scenario(List.of("1.7")));
+    Scenario s = new ScenarioParser().parse(file);
+
+    assertThat(s.containerd().common())
+        .extracting(ContainerdFile::path)
+        .contains(
+            "node-root/etc/kubernetes/cri-base.json",
+            "node-root/opt/cni/bin/.pullproof-stand-in",
+            "cni/.pullproof-stand-in",
+            "node-root/etc/pki/corp/ca.crt");
+    assertThat(s.containerd().common())
+        .filteredOn(f -> f.path().endsWith("cri-base.json"))
+        .singleElement()
+        .satisfies(f -> assertThat(f.text()).startsWith("{").contains("\"ociVersion\""));
+    assertThat(world.standIns())
+        .containsExactly(
+            "/etc/pki/corp/ca.crt: the run's CA",
+            "/etc/kubernetes/cri-base.json (plugins.\"io.containerd.grpc.v1.cri\".containerd"
+                + ".runtimes.runc.base_runtime_spec at files.toml:3): containerd 1.7.24's default"
+                + " runtime spec (ctr oci spec)",
+            "/opt/cni/bin/ (plugins.\"io.containerd.grpc.v1.cri\".cni.bin_dir at files.toml:5):"
+                + " an empty directory",
+            "/etc/containerd/cni/ (plugins.\"io.containerd.grpc.v1.cri\".cni.conf_dir at"
+                + " files.toml:6): an empty directory");
+  }
+
   private static RegistrySpec byHost(Scenario s, String host) {
     return s.registries().values().stream()
         .filter(r -> r.host().orElseThrow().equals(host))

@@ -22,4 +22,33 @@ class VersionResultTest {
             "warning: Ignoring unknown key in TOML for plugin: strict mode: fields in the document"
                 + " are missing in the target struct (key=registry plugin=io.containerd.grpc.v1.cri)");
   }
+
+  @Test
+  void containerdExitingOnTheFileIsARefusalWithItsOwnWords() {
+    // As ContainerdNodeFactory reported 1.7.24 given a version = 3 file.
+    String error =
+        "containerd 1.7.24~ds1-6+deb13u1 did not start: Container did not start correctly.; its"
+            + " last log lines:\n"
+            + "time=\"2026-12-04T01:42:38Z\" level=error msg=\"containerd config version `3` is not"
+            + " supported, the max version is `2`\"\n"
+            + "containerd: failed to load TOML from /etc/containerd/config.toml: unsupported config"
+            + " version `3`: Container startup failed for image pullproof/containerd:1.7.24";
+
+    assertThat(VersionResult.classify(error))
+        .isEqualTo(
+            new VersionResult.Check(
+                VersionResult.State.REFUSED,
+                "failed to load TOML from /etc/containerd/config.toml: unsupported config version"
+                    + " `3`"));
+  }
+
+  @Test
+  void aStartFailureWithoutContainerdsLastWordsIsCouldNotCheck() {
+    String error =
+        "containerd 1.6.20~ds1-1+deb12u3 did not start: /tmp/pullproof-blobs-p1/incoming; its last"
+            + " log lines:\n: Container startup failed for image pullproof/containerd:1.6.20";
+
+    assertThat(VersionResult.classify(error).state())
+        .isEqualTo(VersionResult.State.COULD_NOT_CHECK);
+  }
 }

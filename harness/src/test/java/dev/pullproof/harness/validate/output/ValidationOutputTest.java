@@ -51,20 +51,23 @@ class ValidationOutputTest {
         new VersionResult(
             VersionFamily.V1_7,
             "1.7-synthetic",
+            VersionResult.State.CHECKED,
+            "",
             Optional.of(true),
             List.of(),
             List.of("registry-1.docker.io:443 HEAD /v2/library/nginx/manifests/1.25 -> 200"),
-            List.of(new VersionResult.ImageResult("nginx:1.25", true, "")),
-            Optional.empty());
+            List.of(new VersionResult.ImageResult("nginx:1.25", true, "")));
     VersionResult now =
         new VersionResult(
             VersionFamily.V2,
             "2-synthetic",
+            VersionResult.State.CHECKED,
+            "",
             Optional.of(true),
             List.of("warning: synthetic"),
             List.of(),
-            List.of(new VersionResult.ImageResult("nginx:1.25", false, "synthetic: 401 " + SECRET)),
-            Optional.empty());
+            List.of(
+                new VersionResult.ImageResult("nginx:1.25", false, "synthetic: 401 " + SECRET)));
     return new Validation(
         new NodeFiles(Path.of("config.toml"), Optional.empty()),
         List.of("nginx:1.25"),
@@ -83,9 +86,9 @@ class ValidationOutputTest {
                 + " will not load (password "
                 + SECRET
                 + ")",
-            "2 (pulled on 1.7): nginx:1.25 fails: synthetic: 401 " + SECRET);
+            "2 (fine on 1.7): nginx:1.25 fails: synthetic: 401 " + SECRET);
     String text = new ValidationText(REDACTOR).render(v);
-    assertThat(text.indexOf("BREAKS on 2")).isLessThan(text.indexOf("Static findings"));
+    assertThat(text.indexOf("BREAKS on 2")).isLessThan(text.indexOf("Findings: "));
     assertThat(text).contains("fix: remove registry.mirrors").endsWith("Verdict: NOT READY\n");
     assertThat(v.failed()).isTrue();
   }

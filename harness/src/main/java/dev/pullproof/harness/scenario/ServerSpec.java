@@ -1,0 +1,37 @@
+package dev.pullproof.harness.scenario;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How a fake host treats connections and pushes; empty timeouts keep the registry's defaults.
+ *
+ * @param headerTimeout how long a connection may take to send a whole request head
+ * @param idleTimeout how long a keep-alive connection may wait for its next request
+ * @param lenientManifests whether pushed manifests may reference absent non-distributable layers
+ *     and index children
+ */
+public record ServerSpec(
+    Optional<Duration> headerTimeout, Optional<Duration> idleTimeout, boolean lenientManifests) {
+  public static final ServerSpec DEFAULTS =
+      new ServerSpec(Optional.empty(), Optional.empty(), true);
+
+  public ServerSpec {
+    positive("header_timeout", Objects.requireNonNull(headerTimeout, "header_timeout"));
+    positive("idle_timeout", Objects.requireNonNull(idleTimeout, "idle_timeout"));
+  }
+
+  private static void positive(String key, Optional<Duration> timeout) {
+    timeout.ifPresent(
+        t -> {
+          if (t.isNegative() || t.isZero()) {
+            throw new IllegalArgumentException(key + " must be positive, got " + t);
+          }
+          // The server keeps timeouts as int milliseconds.
+          if (t.toMillis() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(key + " must be under 24 days, got " + t);
+          }
+        });
+  }
+}
