@@ -86,7 +86,9 @@ record Observed(List<FindingLine> findings, List<VersionLine> versions, boolean 
               pulled,
               failed,
               r.logged(),
-              r.harnessError()));
+              r.state() == VersionResult.State.COULD_NOT_CHECK
+                  ? Optional.of(r.reason())
+                  : Optional.empty()));
     }
     return new Observed(findings, versions, !v.failed() && v.incomplete().isEmpty());
   }
@@ -96,14 +98,15 @@ record Observed(List<FindingLine> findings, List<VersionLine> versions, boolean 
    * failed or something breaks on the way to it; COULD NOT CHECK when the live check did not run.
    */
   private static String verdict(Validation v, VersionResult r, List<String> breaks) {
-    if (r.harnessError().isPresent()) {
+    if (r.state() == VersionResult.State.COULD_NOT_CHECK) {
       return COULD_NOT_CHECK;
     }
     boolean error =
         v.findings().stream()
-            .anyMatch(f -> f.severity() == Severity.ERROR && f.versions().contains(r.family()));
+            .anyMatch(f -> f.severity() == Severity.ERROR && f.standing().contains(r.family()));
     boolean breaksHere = breaks.stream().anyMatch(b -> b.startsWith(r.family().label() + " ("));
-    return error || breaksHere || !r.allPulled() || !r.criLoaded().orElse(false)
+    boolean refused = r.state() == VersionResult.State.REFUSED;
+    return refused || error || breaksHere || !r.allPulled() || !r.criLoaded().orElse(false)
         ? NOT_READY
         : READY;
   }
