@@ -74,9 +74,11 @@ public final class Prerequisites {
   }
 
   private static String notInstalled(String client) {
-    return client
-        + " is not installed (not on PATH nor in a .cache/tools/bin); ci/install-test-clients"
-        + " provides it, ci/test runs that";
+    String provider =
+        client.equals("chromium")
+            ? "apt-get install -y chromium (Debian's package) provides it, ci/test runs that"
+            : "ci/install-test-clients provides it, ci/test runs that";
+    return client + " is not installed (not on PATH nor in a .cache/tools/bin); " + provider;
   }
 
   /** Throws when {@code requireVariable} is 1; else prints the one line and returns the reason. */

@@ -28,7 +28,9 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       WorldCommand.class,
       RegistryCommand.class,
-      HelperCommand.class
+      HelperCommand.class,
+      ExplainCommand.class,
+      ReportMergeCommand.Group.class
     },
     exitCodeListHeading = "%nExit codes (each command's --help has its own):%n",
     exitCodeList = {

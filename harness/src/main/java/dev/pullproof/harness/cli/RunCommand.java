@@ -116,6 +116,8 @@ final class RunCommand implements Callable<Integer> {
     writeDoc(results, wallTime, redactor, catalogue);
     out.println("failure catalogue: " + catalogue);
     out.println(
+        "explain signatures: " + ExplainCommand.writeSignatures(results, redactor, catalogue));
+    out.println(
         "reports: "
             + report.resolve("junit.xml")
             + ", "

@@ -18,12 +18,18 @@ import java.util.regex.Pattern;
 /**
  * The failure catalogue as Markdown ({@code docs/failure-catalogue.md}), rendered from a real run:
  * the published claims judged per version, then per topic each scenario with what every version did
- * (containerd's own message), why (its {@code [doc]}), and the verdicts of the fixes it names.
- * Loopback addresses, which change from run to run, are written {@code <loopback>} so that the page
- * only changes when containerd's behaviour does.
+ * (containerd's own message), why (its {@code [doc]}), and the verdicts of the fixes it names. What
+ * changes from run to run is normalised so that the page only changes when containerd's behaviour
+ * does: loopback addresses with their ports, also URL-encoded as in {@code ns=127.0.0.2%3A41771},
+ * are written {@code <loopback>}, timestamps {@code <time>}, and the run's own start and length are
+ * left out.
  */
 public final class CatalogueDoc {
-  private static final Pattern LOOPBACK = Pattern.compile("127\\.0\\.0\\.\\d{1,3}(:\\d+)?");
+  private static final Pattern LOOPBACK =
+      Pattern.compile("127\\.0\\.0\\.\\d{1,3}(?:(?::|%3[Aa])\\d+)?");
+  private static final Pattern TIME =
+      Pattern.compile(
+          "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?(?:Z|[+-]\\d\\d:\\d\\d)");
 
   private final Redactor redactor;
   private final String command;
@@ -36,7 +42,8 @@ public final class CatalogueDoc {
     this.command = command;
   }
 
-  public String render(List<RunResult> results, Instant finished, Duration wallTime) {
+  /** The page; the same containerd behaviour gives the same bytes. */
+  public String render(List<RunResult> results) {
     Matrix matrix = new Matrix(results);
     StringBuilder md = new StringBuilder("# Failure catalogue\n\n");
     md.append("Generated from a run of ")
@@ -45,16 +52,13 @@ public final class CatalogueDoc {
         .append(results.size())
         .append(" runs) on ")
         .append(versions(matrix, results))
-        .append(", finished ")
-        .append(finished)
-        .append(" after ")
-        .append(Cells.seconds(wallTime))
         .append(": ")
         .append(results.stream().filter(r -> r.verdict().ok()).count())
         .append(" runs held their expectations. Regenerate with `")
         .append(command)
         .append("`. Every message below is what containerd printed in that run; loopback")
-        .append(" addresses are written `<loopback>`.\n\n");
+        .append(
+            " addresses (with their ports) are written `<loopback>` and timestamps `<time>`.\n\n");
     new ClaimsTable(matrix).appendTo(md, this::clean);
     Map<String, List<Matrix.Row>> topics = new LinkedHashMap<>();
     for (Matrix.Row row : matrix.rows()) {
@@ -69,12 +73,20 @@ public final class CatalogueDoc {
   }
 
   /** Renders and writes the page, creating its directory. */
-  public void write(List<RunResult> results, Instant finished, Duration wallTime, Path page)
-      throws IOException {
+  public void write(List<RunResult> results, Path page) throws IOException {
     if (page.toAbsolutePath().getParent() != null) {
       Files.createDirectories(page.toAbsolutePath().getParent());
     }
-    Files.writeString(page, render(results, finished, wallTime));
+    Files.writeString(page, render(results));
+  }
+
+  /**
+   * As {@link #write(List, Path)}: the run's end and length are not printed, since they would
+   * change the page on every run.
+   */
+  public void write(List<RunResult> results, Instant finished, Duration wallTime, Path page)
+      throws IOException {
+    write(results, page);
   }
 
   private void scenario(StringBuilder md, Matrix.Row row, Matrix matrix) {
@@ -155,6 +167,6 @@ public final class CatalogueDoc {
   }
 
   String clean(String text) {
-    return LOOPBACK.matcher(text).replaceAll("<loopback>");
+    return TIME.matcher(LOOPBACK.matcher(text).replaceAll("<loopback>")).replaceAll("<time>");
   }
 }

@@ -17,6 +17,35 @@ final class Cells {
   }
 
   /**
+   * The verdict as one ASCII mark, so a matrix reads without colour: {@code +} the expectation
+   * held, {@code !} it did not (FAIL), {@code ?} the run did not complete (ERROR), {@code .}
+   * nothing was expected (OBSERVED).
+   */
+  static char mark(RunResult r) {
+    return switch (r.verdict().status()) {
+      case PASS -> '+';
+      case FAIL -> '!';
+      case ERROR -> '?';
+      case OBSERVED -> '.';
+    };
+  }
+
+  /** What the node did as a symbol: ✔ pulled, ✘ failed, ◐ some pulls failed, ∅ did not run. */
+  static String symbol(RunResult r) {
+    return switch (did(r)) {
+      case PULLED -> "✔";
+      case FAILED -> "✘";
+      case PARTLY -> "◐";
+      case NOT_RUN -> "∅";
+    };
+  }
+
+  /** What each mark of {@link #mark} means, for the legend under a matrix. */
+  static final String MARKS =
+      "+ expectation held (PASS), ! it did not (FAIL), ? run did not complete (ERROR),"
+          + " . nothing expected (OBSERVED)";
+
+  /**
    * What the pulls did, in containerd's own words: "pulled" or each distinct error verbatim (with
    * how many attempts gave it), or why the run did not complete.
    */
@@ -40,6 +69,71 @@ final class Cells {
     }
     errors.forEach((error, n) -> parts.add(total == 1 ? error : n + " of " + total + ": " + error));
     return parts.isEmpty() ? "no pulls" : String.join("\n", parts);
+  }
+
+  /** What the node did, in short: pulled or not, and why not. */
+  enum Did {
+    PULLED,
+    PARTLY,
+    FAILED,
+    NOT_RUN;
+
+    String words() {
+      return switch (this) {
+        case PULLED -> "pulled";
+        case PARTLY -> "pulled some";
+        case FAILED -> "failed";
+        case NOT_RUN -> "did not run";
+      };
+    }
+  }
+
+  static Did did(RunResult r) {
+    List<PullAttempt> pulls = r.outcome().pulls();
+    long ok = pulls.stream().filter(PullAttempt::success).count();
+    if (r.outcome().harnessError().isPresent() || pulls.isEmpty()) {
+      return Did.NOT_RUN;
+    }
+    return ok == pulls.size() ? Did.PULLED : ok == 0 ? Did.FAILED : Did.PARTLY;
+  }
+
+  /**
+   * The short form of {@link #happened}: {@code pulled}, {@code 401 no credentials}, {@code pulled
+   * 2/3; HTTP 503}, {@code did not run}. The cause of the most frequent error comes first.
+   */
+  static String brief(RunResult r) {
+    Did did = did(r);
+    if (did == Did.NOT_RUN || did == Did.PULLED) {
+      return did.words();
+    }
+    String causes = String.join(", ", causes(r));
+    if (did == Did.FAILED) {
+      return causes;
+    }
+    long ok = r.outcome().pulls().stream().filter(PullAttempt::success).count();
+    return "pulled " + ok + "/" + r.outcome().pulls().size() + "; " + causes;
+  }
+
+  /**
+   * The distinct cause classes of the failed pulls, most frequent first; what a version did,
+   * compared across versions without the counts that vary between runs.
+   */
+  static List<String> causes(RunResult r) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    r.outcome().pulls().stream()
+        .filter(a -> !a.success())
+        .forEach(a -> counts.merge(Cause.of(a.error()), 1, Integer::sum));
+    List<String> causes = new ArrayList<>(counts.keySet());
+    causes.sort(java.util.Comparator.comparing(c -> -counts.get(c)));
+    return causes;
+  }
+
+  /** What a version did, for comparing versions: how it ended and the set of causes. */
+  static String behaviour(RunResult r) {
+    Did did = did(r);
+    List<String> causes = new ArrayList<>(causes(r));
+    java.util.Collections.sort(causes);
+    return did == Did.PARTLY || did == Did.FAILED ? did.words() + ": " + causes : did.words();
   }
 
   /** The version string containerd reported, or the family when none started. */

@@ -7,16 +7,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * The scenario x version matrix as plain text for the console, printed once a run ends: a column
- * per family headed by the exact containerd version, one row per scenario with each cell's verdict
- * and "pulled" or a note number, then the notes: containerd's own error text in full (the same text
- * in several cells shares a note), and the pull-time distribution of repeated scenarios. Secrets
- * are redacted.
+ * The scenario x version matrix as plain text for the console, printed once a run ends, within
+ * {@link Fit#WIDTH} columns: the exact containerd versions, the scenarios that differ between
+ * versions, then one row per scenario whose cells carry the verdict as a mark and what the node did
+ * (pulled, or the cause class of the failure) with a note number; the notes give containerd's own
+ * text in full (the same text in several cells shares a note). Secrets are redacted.
  */
 public final class ConsoleMatrix {
+  /** A cell's widest; the cause is cut to fit and the note has it whole. */
+  static final int CELL = 30;
+
   private final Redactor redactor;
 
   public ConsoleMatrix(Redactor redactor) {
@@ -26,11 +28,10 @@ public final class ConsoleMatrix {
   public void print(List<RunResult> results, PrintStream out) {
     Matrix matrix = new Matrix(results);
     Map<String, Integer> notes = new LinkedHashMap<>();
-    List<String> header = new ArrayList<>(List.of("scenario"));
-    for (VersionFamily family : matrix.columns()) {
-      header.add(family.label() + " " + exactVersion(results, family).orElse(""));
-    }
     List<List<String>> rows = new ArrayList<>();
+    List<String> header = new ArrayList<>(List.of("scenario"));
+    matrix.columns().forEach(f -> header.add(f.label()));
+    rows.add(header);
     for (Matrix.Row row : matrix.rows()) {
       List<String> cells = new ArrayList<>(List.of(row.scenario().id()));
       for (VersionFamily family : matrix.columns()) {
@@ -38,49 +39,47 @@ public final class ConsoleMatrix {
       }
       rows.add(cells);
     }
-    int[] widths = new int[header.size()];
-    for (List<String> line : prepend(header, rows)) {
-      for (int i = 0; i < line.size(); i++) {
-        widths[i] = Math.max(widths[i], line.get(i).length());
+    out.println();
+    lines(out, "containerd: " + Versions.exact(matrix, results, " = ", ", "), "  ");
+    List<Matrix.Row> differ = VersionDiff.rows(matrix);
+    out.println();
+    if (differ.isEmpty()) {
+      lines(out, VersionDiff.none(results), "");
+    } else {
+      lines(out, VersionDiff.INTRO + " (" + differ.size() + "):", "");
+      for (Matrix.Row row : differ) {
+        lines(out, "  " + row.scenario().id() + ": " + VersionDiff.sides(row, " | "), "      ");
       }
     }
     out.println();
-    for (List<String> line : prepend(header, rows)) {
-      StringBuilder text = new StringBuilder();
-      for (int i = 0; i < line.size(); i++) {
-        text.append(String.format("%-" + widths[i] + "s", line.get(i)));
-        text.append(i + 1 < line.size() ? "  " : "");
-      }
-      out.println(redactor.redact(text.toString().stripTrailing()));
+    for (String line : Fit.table(rows, new boolean[header.size()])) {
+      out.println(redactor.redact(line));
     }
+    out.println();
+    lines(out, "Marks: " + Cells.MARKS + ".", "  ");
+    lines(
+        out,
+        "Then what the node did: pulled, or why the pulls failed; [n] is the note with"
+            + " containerd's full message. '-': not run on that version.",
+        "  ");
     if (!notes.isEmpty()) {
       out.println();
     }
-    notes.forEach((text, n) -> out.println(redactor.redact("[" + n + "] " + text)));
+    notes.forEach((text, n) -> lines(out, "[" + n + "] " + text, "    "));
     new RepeatedPulls(results).print(out, redactor);
     out.flush();
   }
 
+  private void lines(PrintStream out, String text, String indent) {
+    Fit.wrap(redactor.redact(text), indent).forEach(out::println);
+  }
+
   private static String cell(RunResult r, Map<String, Integer> notes) {
-    String happened = Cells.happened(r);
-    String what =
-        happened.equals("pulled")
-            ? "pulled"
-            : "[" + notes.computeIfAbsent(happened, k -> notes.size() + 1) + "]";
-    return Cells.status(r) + " " + what;
-  }
-
-  private static Optional<String> exactVersion(List<RunResult> results, VersionFamily family) {
-    return results.stream()
-        .filter(r -> r.family() == family && !r.outcome().containerdVersion().isEmpty())
-        .map(r -> "(" + r.outcome().containerdVersion() + ")")
-        .findFirst();
-  }
-
-  private static List<List<String>> prepend(List<String> header, List<List<String>> rows) {
-    List<List<String>> all = new ArrayList<>();
-    all.add(header);
-    all.addAll(rows);
-    return all;
+    String brief = Cells.mark(r) + " " + Cells.brief(r);
+    if (Cells.did(r) == Cells.Did.PULLED) {
+      return brief;
+    }
+    String note = " [" + notes.computeIfAbsent(Cells.happened(r), k -> notes.size() + 1) + "]";
+    return Fit.clip(brief, CELL - note.length()) + note;
   }
 }

@@ -5,8 +5,9 @@ import dev.pullproof.harness.run.RunResult;
 import java.io.PrintStream;
 
 /**
- * One line per (scenario, version) as it finishes: {@code [2/6] FAIL auth/token on 2 (2.1.9~ds1-5)
- * 1.8 s: error_contains: expected ...}. Thread safe; secrets redacted.
+ * One line per (scenario, version) as it finishes, at most {@link Fit#WIDTH} columns: {@code [2/6]
+ * FAIL auth/token on 2, 1.8 s: error_contains: expected ...}; for a run that held, what the node
+ * did ({@code pulled}, {@code 401 no credentials}). Thread safe; secrets redacted.
  */
 public final class ConsoleProgress implements RunListener {
   private final PrintStream out;
@@ -34,26 +35,24 @@ public final class ConsoleProgress implements RunListener {
                   + "; "
                   + r.verdict().failures().get(0).actual();
           case ERROR -> r.verdict().error().orElse("");
-          default -> Cells.happened(r);
+          default -> Cells.brief(r);
         };
     String line =
         String.format(
-            "[%d/%d] %-8s %s on %s (%s) %s: %s",
+            "[%d/%d] %-8s %s on %s, %s: %s",
             done,
             total,
             r.verdict().status(),
             r.scenario().id(),
             r.family(),
-            Cells.version(r),
             Cells.seconds(r.outcome().wallTime()),
             firstLine(why));
-    out.println(redactor.redact(line));
+    out.println(Fit.clip(redactor.redact(line), Fit.WIDTH));
     out.flush();
   }
 
   private static String firstLine(String text) {
     int newline = text.indexOf('\n');
-    String first = newline < 0 ? text : text.substring(0, newline) + " ...";
-    return first.length() > 240 ? first.substring(0, 240) + "..." : first;
+    return newline < 0 ? text : text.substring(0, newline) + " ...";
   }
 }

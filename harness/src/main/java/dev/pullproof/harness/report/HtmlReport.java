@@ -8,20 +8,39 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The report as one self-contained HTML page (inline style, inline SVG, no scripts or external
- * resources): the scenario by version matrix with containerd's own error in each cell, then per
- * scenario and version the verdict, failures, a timeline of requests per host, the requests, pull
- * times and the end of containerd's log.
+ * The report as HTML: {@code report.html} holds the scenarios that differ between versions and the
+ * scenario by version matrix, each cell coloured and marked by what the node did and badged with
+ * the verdict, containerd's full message as its tooltip; each scenario's details (failures, a
+ * timeline of requests per host that scales to the page, the requests, pull times, the end of
+ * containerd's log) are a sibling page {@code runs/<scenario>.html}, one click away, so the matrix
+ * stays light. Inline style and one small inline script; no external resources.
  */
 public final class HtmlReport {
   private static final String STYLE =
       "body{font-family:sans-serif;margin:2em;color:#222}"
-          + "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:6px;vertical-align:top}"
-          + "td pre,pre{white-space:pre-wrap;word-break:break-word;margin:0;font-size:12px}"
-          + "pre{background:#f6f6f6;padding:8px}"
-          + ".PASS{background:#e8f5e9}.FAIL{background:#ffebee}.ERROR{background:#fff3e0}"
-          + ".OBSERVED{background:#eceff1}.status{font-weight:bold}"
-          + ".version{font-weight:normal;color:#666;font-size:11px}";
+          + "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 6px;"
+          + "vertical-align:top;font-size:13px}"
+          + "pre{white-space:pre-wrap;word-break:break-word;margin:0;font-size:12px;"
+          + "background:#f6f6f6;padding:8px}"
+          + "td a{color:inherit;text-decoration:none;display:block}"
+          + ".PULLED{background:#e8f5e9}.FAILED{background:#ffebee}.PARTLY{background:#fff8e1}"
+          + ".NOT_RUN{background:#eceff1}"
+          + ".v{display:inline-block;min-width:5.5em;font-weight:bold;font-size:11px}"
+          + ".v.PASS{color:#2e7d32}.v.FAIL{color:#c62828}.v.ERROR{color:#e65100}"
+          + ".v.OBSERVED{color:#546e7a}.legend{color:#555;font-size:13px;max-width:60em}"
+          + "svg.timeline{width:100%;max-width:1400px;height:auto}"
+          + "h3.PASS,h3.OBSERVED{border-left:6px solid #2e7d32;padding-left:6px}"
+          + "h3.FAIL,h3.ERROR{border-left:6px solid #c62828;padding-left:6px}";
+
+  /**
+   * Hides matrix rows that held and did the same on every version, on request; marks the body when
+   * it ran to the end, which the browser test reads.
+   */
+  private static final String SCRIPT =
+      "document.getElementById('only').addEventListener('change',function(e){"
+          + "document.querySelectorAll('#matrix tr.same').forEach(function(r){"
+          + "r.hidden=e.target.checked;});});"
+          + "document.body.setAttribute('data-script','ran');";
 
   private final Redactor redactor;
   private final SvgTimeline timeline;
@@ -31,63 +50,113 @@ public final class HtmlReport {
     this.timeline = new SvgTimeline(redactor);
   }
 
+  /** The sibling page of one scenario, relative to {@code report.html}. */
+  static String page(String scenarioId) {
+    return "runs/" + MarkdownReport.anchor(scenarioId) + ".html";
+  }
+
+  /** The main page: summary, what differs between versions, the matrix. */
   public String render(List<RunResult> results) {
     Matrix matrix = new Matrix(results);
-    StringBuilder h =
-        new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
-    h.append("<title>pullproof report</title><style>")
-        .append(STYLE)
-        .append("</style></head><body>\n");
-    h.append("<h1>pullproof report</h1>\n<p>").append(t(Summary.line(results))).append("</p>\n");
-    h.append("<table><tr><th>scenario</th>");
-    matrix.columns().forEach(c -> h.append("<th>containerd ").append(c).append("</th>"));
-    h.append("</tr>\n");
-    for (Matrix.Row row : matrix.rows()) {
-      String id = row.scenario().id();
-      h.append("<tr><td><a href=\"#")
-          .append(MarkdownReport.anchor(id))
-          .append("\">")
-          .append(t(id))
-          .append("</a></td>");
-      for (VersionFamily f : matrix.columns()) {
-        Optional<RunResult> r = row.cell(f);
-        if (r.isEmpty()) {
-          h.append("<td>-</td>");
-          continue;
-        }
-        h.append("<td class=\"")
-            .append(Cells.status(r.get()))
-            .append("\"><div class=\"status\">")
-            .append(Cells.status(r.get()))
-            .append(" <span class=\"version\">")
-            .append(t(Cells.version(r.get())))
-            .append("</span></div><pre>")
-            .append(t(Cells.happened(r.get())))
-            .append("</pre></td>");
-      }
-      h.append("</tr>\n");
+    StringBuilder h = head("pullproof report");
+    h.append("<h1>pullproof report</h1>\n<p>")
+        .append(t(Summary.line(results)))
+        .append(". containerd ")
+        .append(t(Versions.exact(matrix, results, ": ", ", ")))
+        .append(".</p>\n<h2>Differs between versions</h2>\n");
+    List<Matrix.Row> differ = VersionDiff.rows(matrix);
+    if (differ.isEmpty()) {
+      h.append("<p>").append(t(VersionDiff.none(results))).append("</p>\n");
+    } else {
+      h.append("<p>").append(t(VersionDiff.INTRO)).append(":</p>\n<table id=\"differs\">");
+      header(h, matrix);
+      differ.forEach(row -> row(h, row, matrix));
+      h.append("</table>\n");
     }
+    h.append("<h2>Matrix</h2>\n<p class=\"legend\">")
+        .append(t(MarkdownReport.LEGEND.replace("[n] is the note with", "A cell's tooltip is")))
+        .append(" Click a cell for its requests, timeline and log.</p>\n")
+        .append("<p><label><input type=\"checkbox\" id=\"only\"> show only scenarios that")
+        .append(" differ between versions or did not hold</label></p>\n<table id=\"matrix\">");
+    header(h, matrix);
+    matrix.rows().forEach(row -> row(h, row, matrix));
     h.append("</table>\n").append(new RepeatedPulls(results).html(redactor));
-    for (Matrix.Row row : matrix.rows()) {
-      h.append("<h2 id=\"")
-          .append(MarkdownReport.anchor(row.scenario().id()))
-          .append("\">")
-          .append(t(row.scenario().id()))
-          .append("</h2>\n<p>")
-          .append(t(row.scenario().name()));
-      if (!row.scenario().summary().isEmpty()) {
-        h.append(": ").append(t(row.scenario().summary()));
-      }
-      h.append("</p>\n");
-      for (RunResult r : row.cells().values()) {
-        section(h, r);
-      }
+    return h.append("<script>").append(SCRIPT).append("</script>\n</body></html>\n").toString();
+  }
+
+  /** One scenario's page: every version's details, the timelines inline. */
+  public String scenarioPage(Matrix.Row row) {
+    String id = row.scenario().id();
+    StringBuilder h = head(id + " - pullproof report");
+    h.append("<p><a href=\"../report.html\">back to the matrix</a></p>\n<h1>")
+        .append(t(id))
+        .append("</h1>\n<p>")
+        .append(t(row.scenario().name()));
+    if (!row.scenario().summary().isEmpty()) {
+      h.append(": ").append(t(row.scenario().summary()));
     }
+    h.append("</p>\n");
+    row.cells().values().forEach(r -> section(h, r));
     return h.append("</body></html>\n").toString();
   }
 
+  private StringBuilder head(String title) {
+    return new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+        .append("<meta name=\"viewport\" content=\"width=device-width\"><title>")
+        .append(t(title))
+        .append("</title><style>")
+        .append(STYLE)
+        .append("</style></head><body>\n");
+  }
+
+  private static void header(StringBuilder h, Matrix matrix) {
+    h.append("<tr><th>scenario</th>");
+    matrix.columns().forEach(c -> h.append("<th>containerd ").append(c).append("</th>"));
+    h.append("</tr>\n");
+  }
+
+  private void row(StringBuilder h, Matrix.Row row, Matrix matrix) {
+    String id = row.scenario().id();
+    boolean same =
+        !VersionDiff.differs(row) && row.cells().values().stream().allMatch(r -> r.verdict().ok());
+    h.append(same ? "<tr class=\"same\">" : "<tr>")
+        .append("<td><a href=\"")
+        .append(page(id))
+        .append("\">")
+        .append(t(id))
+        .append("</a></td>");
+    for (VersionFamily f : matrix.columns()) {
+      Optional<RunResult> cell = row.cell(f);
+      if (cell.isEmpty()) {
+        h.append("<td>-</td>");
+        continue;
+      }
+      RunResult r = cell.get();
+      h.append("<td class=\"")
+          .append(Cells.did(r).name())
+          .append("\" title=\"")
+          .append(t(Cells.version(r) + "\n" + Cells.happened(r)))
+          .append("\"><a href=\"")
+          .append(page(id))
+          .append('#')
+          .append(r.family().label())
+          .append("\"><span class=\"v ")
+          .append(Cells.status(r))
+          .append("\">")
+          .append(Cells.status(r))
+          .append("</span> ")
+          .append(Cells.symbol(r))
+          .append(' ')
+          .append(t(Cells.brief(r)))
+          .append("</a></td>");
+    }
+    h.append("</tr>\n");
+  }
+
   private void section(StringBuilder h, RunResult r) {
-    h.append("<h3 class=\"")
+    h.append("<h3 id=\"")
+        .append(r.family().label())
+        .append("\" class=\"")
         .append(Cells.status(r))
         .append("\">containerd ")
         .append(r.family())

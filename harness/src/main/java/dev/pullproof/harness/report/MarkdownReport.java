@@ -3,14 +3,15 @@ package dev.pullproof.harness.report;
 import dev.pullproof.harness.run.RunResult;
 import dev.pullproof.harness.version.VersionFamily;
 import dev.pullproof.harness.world.HostRequest;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * The report as Markdown: the scenario by version matrix with containerd's own error in each cell,
- * then per scenario and version the verdict, failures, requests per host, pull times, a timeline
- * image (the SVG written next to it) and the end of containerd's log.
+ * The report as Markdown: the scenarios that differ between versions, the scenario by version
+ * matrix (verdict and what the node did per cell, containerd's full message one note away), then
+ * per scenario and version the verdict, failures, requests per host, pull times, a timeline image
+ * (the SVG written next to it) and the end of containerd's log.
  */
 public final class MarkdownReport {
   static final int LOG_LINES = 20;
@@ -26,35 +27,31 @@ public final class MarkdownReport {
    */
   public String render(List<RunResult> results, Map<RunResult, String> timelines) {
     Matrix matrix = new Matrix(results);
+    Map<String, Integer> notes = new LinkedHashMap<>();
     StringBuilder md = new StringBuilder("# pullproof report\n\n");
-    md.append(Summary.line(results)).append("\n\n");
-    md.append("| scenario |");
-    matrix.columns().forEach(c -> md.append(" containerd ").append(c).append(" |"));
-    md.append("\n|---|");
-    matrix.columns().forEach(c -> md.append("---|"));
-    md.append('\n');
-    for (Matrix.Row row : matrix.rows()) {
-      md.append("| [")
-          .append(cell(row.scenario().id()))
-          .append("](#")
-          .append(anchor(row.scenario().id()))
-          .append(") |");
-      for (VersionFamily f : matrix.columns()) {
-        Optional<RunResult> r = row.cell(f);
-        md.append(' ')
-            .append(
-                r.map(
-                        x ->
-                            "**"
-                                + Cells.status(x)
-                                + "** `"
-                                + cell(Cells.version(x))
-                                + "`<br>"
-                                + cell(Cells.happened(x)))
-                    .orElse("-"))
-            .append(" |");
-      }
+    md.append(Summary.line(results))
+        .append(". containerd ")
+        .append(text(Versions.exact(matrix, results, ": ", ", ")))
+        .append(".\n\n## Differs between versions\n\n");
+    List<Matrix.Row> differ = VersionDiff.rows(matrix);
+    if (differ.isEmpty()) {
+      md.append(VersionDiff.none(results)).append("\n\n");
+    } else {
+      md.append(VersionDiff.INTRO).append(":\n\n");
+      header(md, matrix);
+      differ.forEach(row -> row(md, row, matrix, notes));
       md.append('\n');
+    }
+    md.append("## Matrix\n\n").append(LEGEND).append("\n\n");
+    header(md, matrix);
+    matrix.rows().forEach(row -> row(md, row, matrix, notes));
+    if (!notes.isEmpty()) {
+      md.append("\n## Notes\n\ncontainerd's own words for each cell that did not simply pull.\n\n");
+      notes.forEach(
+          (note, n) -> {
+            md.append("<a id=\"note-").append(n).append("\"></a>").append(n).append(".\n\n");
+            block(md, note);
+          });
     }
     md.append(new RepeatedPulls(results).markdown(redactor));
     for (Matrix.Row row : matrix.rows()) {
@@ -72,6 +69,41 @@ public final class MarkdownReport {
       }
     }
     return md.toString();
+  }
+
+  static final String LEGEND =
+      "Each cell: the verdict (PASS: the expectation held, whatever the pull did; FAIL: it did"
+          + " not; ERROR: the run did not complete; OBSERVED: nothing was expected), then what the"
+          + " node did: ✔ pulled, ✘ failed with the cause, ◐ some pulls failed, ∅ no pull ran. [n] is the note"
+          + " with containerd's full message; the scenario links to its requests and log.";
+
+  private static void header(StringBuilder md, Matrix matrix) {
+    md.append("| scenario |");
+    matrix.columns().forEach(c -> md.append(" containerd ").append(c).append(" |"));
+    md.append("\n|---|");
+    matrix.columns().forEach(c -> md.append("---|"));
+    md.append('\n');
+  }
+
+  private void row(StringBuilder md, Matrix.Row row, Matrix matrix, Map<String, Integer> notes) {
+    md.append("| [")
+        .append(cell(row.scenario().id()))
+        .append("](#")
+        .append(anchor(row.scenario().id()))
+        .append(") |");
+    for (VersionFamily f : matrix.columns()) {
+      md.append(' ').append(row.cell(f).map(r -> cell(r, notes)).orElse("-")).append(" |");
+    }
+    md.append('\n');
+  }
+
+  private String cell(RunResult r, Map<String, Integer> notes) {
+    String what = "**" + Cells.status(r) + "** " + Cells.symbol(r) + " " + cell(Cells.brief(r));
+    if (Cells.did(r) == Cells.Did.PULLED) {
+      return what;
+    }
+    int n = notes.computeIfAbsent(Cells.happened(r), k -> notes.size() + 1);
+    return what + " [[" + n + "]](#note-" + n + ")";
   }
 
   private void section(StringBuilder md, RunResult r, String timeline) {

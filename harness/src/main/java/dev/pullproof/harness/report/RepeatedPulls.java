@@ -16,7 +16,7 @@ final class RepeatedPulls {
       List.of("repeated scenario", "containerd", "pulled", "min", "median", "p90", "max");
 
   /** One (scenario, version) row. */
-  record Row(String scenario, String version, PullStats stats) {
+  record Row(String scenario, String family, String version, PullStats stats) {
     List<String> cells() {
       return List.of(
           scenario,
@@ -42,6 +42,7 @@ final class RepeatedPulls {
           found.add(
               new Row(
                   r.scenario().id(),
+                  r.family().label(),
                   r.family().label() + " (" + Cells.version(r) + ")",
                   PullStats.of(r.outcome().pulls())));
         }
@@ -54,30 +55,25 @@ final class RepeatedPulls {
     return rows;
   }
 
-  /** Aligned columns after a blank line; nothing when no scenario repeated. */
+  /**
+   * Aligned columns after a blank line, the version as its family alone (the exact versions head
+   * the matrix); nothing when no scenario repeated.
+   */
   void print(PrintStream out, Redactor redactor) {
     if (rows.isEmpty()) {
       return;
     }
     List<List<String>> lines = new ArrayList<>();
     lines.add(HEADER);
-    rows.forEach(r -> lines.add(r.cells()));
-    int[] widths = new int[HEADER.size()];
-    for (List<String> line : lines) {
-      for (int i = 0; i < line.size(); i++) {
-        widths[i] = Math.max(widths[i], line.get(i).length());
-      }
+    for (Row row : rows) {
+      List<String> cells = new ArrayList<>(row.cells());
+      cells.set(1, row.family());
+      lines.add(cells);
     }
     out.println();
-    for (List<String> line : lines) {
-      StringBuilder text = new StringBuilder();
-      for (int i = 0; i < line.size(); i++) {
-        // numbers right-aligned, names left
-        String format = i < 2 ? "%-" + widths[i] + "s" : "%" + widths[i] + "s";
-        text.append(String.format(format, line.get(i))).append(i + 1 < line.size() ? "  " : "");
-      }
-      out.println(redactor.redact(text.toString().stripTrailing()));
-    }
+    // numbers right-aligned, names left
+    boolean[] right = {false, false, true, true, true, true, true};
+    Fit.table(lines, right).forEach(line -> out.println(redactor.redact(line)));
     out.flush();
   }
 

@@ -12,7 +12,9 @@ import java.util.Map;
 /**
  * Draws the requests each host received during one run as an SVG: one lane per registry, each
  * request a mark at its arrival time coloured by status class and labelled with the status, its
- * full request line in a tooltip; a top lane shows each pull's span. Self-contained markup.
+ * full request line in a tooltip; a top lane shows each pull's span. Self-contained markup; drawn
+ * in viewBox units, so a page can scale it to its width (class {@code timeline}) and the labels
+ * keep their spacing.
  */
 final class SvgTimeline {
   static final int WIDTH = 760;
@@ -39,8 +41,8 @@ final class SvgTimeline {
     svg.append(
         String.format(
             Locale.ROOT,
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\""
-                + " font-family=\"sans-serif\" font-size=\"11\" role=\"img\">\n",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"timeline\" width=\"%d\" height=\"%d\""
+                + " viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"11\" role=\"img\">\n",
             WIDTH,
             height,
             WIDTH,

@@ -98,8 +98,8 @@ class RepeatedPullsTest {
     assertThat(bytes.toString(StandardCharsets.UTF_8).lines())
         .containsExactly(
             "",
-            "repeated scenario  containerd             pulled    min  median     p90     max",
-            "flaky              1.6 (1.6.0-synthetic)     2/4  20 ms   30 ms  300 ms  300 ms");
+            "repeated scenario  containerd  pulled    min  median     p90     max",
+            "flaky              1.6            2/4  20 ms   30 ms  300 ms  300 ms");
   }
 
   @Test

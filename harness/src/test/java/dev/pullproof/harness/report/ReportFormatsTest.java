@@ -134,15 +134,16 @@ class ReportFormatsTest {
   }
 
   @Test
-  void markdownShowsTheMatrixWithTheRealErrorInEachCell() {
+  void markdownCellsSayVerdictAndWhatTheNodeDidWithTheFullMessageOneNoteAway() {
     String md =
         new MarkdownReport(redactor).render(results, Map.of(results.get(0), "timelines/a.svg"));
     assertThat(md)
         .contains("| scenario | containerd 1.6 | containerd 1.7 | containerd 2 |")
         .contains(
-            "| [a-token](#a-token) | **FAIL** `1.7.0-synthetic`<br>synthetic: denied | **PASS** `1.7.0-synthetic`<br>synthetic: failed to resolve \\| \"r.test/app:1\": &lt;401> ]]> \u0001 | **ERROR** `2`<br>run did not complete: node did not start: synthetic |")
+            "| [a-token](#a-token) | **FAIL** ✘ other error [[1]](#note-1) | **PASS** ✘ other error [[2]](#note-2) | **ERROR** ∅ did not run [[3]](#note-3) |")
         .contains(
-            "| [b-observe](#b-observe) | - | - | **OBSERVED** `1.7.0-synthetic`<br>pulled 2 of 3<br>1 of 3: synthetic: 503 |")
+            "| [b-observe](#b-observe) | - | - | **OBSERVED** ◐ pulled 2/3; other error [[4]](#note-4) |")
+        .contains("<a id=\"note-4\"></a>4.\n\n```\npulled 2 of 3\n1 of 3: synthetic: 503\n```")
         .contains("4 run(s): 1 passed, 1 failed, 1 did not complete, 1 observed only")
         .contains("![requests over time](timelines/a.svg)")
         .contains(
@@ -151,16 +152,20 @@ class ReportFormatsTest {
 
   @Test
   void htmlIsSelfContainedAndEscapesContainerdText() {
-    String html = new HtmlReport(redactor).render(results);
+    HtmlReport report = new HtmlReport(redactor);
+    String html = report.render(results);
     assertThat(html)
         .startsWith("<!DOCTYPE html>")
-        .doesNotContain("<script")
         .doesNotContain("src=")
         .doesNotContain("<link")
         .contains(
-            "<td class=\"PASS\"><div class=\"status\">PASS <span class=\"version\">1.7.0-synthetic</span></div><pre>synthetic: failed to resolve | &quot;r.test/app:1&quot;: &lt;401&gt; ]]&gt; ?</pre></td>")
-        .contains("<svg xmlns=\"http://www.w3.org/2000/svg\"");
-    assertThat(html.split("<svg ", -1)).hasSize(3); // one timeline per run with a journal
+            "<td class=\"FAILED\" title=\"1.7.0-synthetic\nsynthetic: failed to resolve | &quot;r.test/app:1&quot;: &lt;401&gt; ]]&gt; ?\"><a href=\"runs/a-token.html#1.7\"><span class=\"v PASS\">PASS</span> ✘ other error</a></td>")
+        .doesNotContain("<svg");
+    String page = report.scenarioPage(new Matrix(results).rows().get(0));
+    assertThat(page)
+        .contains("<h3 id=\"1.7\" class=\"PASS\">")
+        .contains("<a href=\"../report.html\">");
+    assertThat(page.split("<svg ", -1)).hasSize(3); // one timeline per run with a journal
   }
 
   @Test
@@ -197,6 +202,8 @@ class ReportFormatsTest {
       assertThat(svgs.map(p -> p.getFileName().toString()).sorted().toList())
           .containsExactly("a-token-1.6.svg", "a-token-1.7.svg");
     }
+    assertThat(dir.resolve("r/runs/a-token.html")).exists();
+    assertThat(dir.resolve("r/runs/b-observe.html")).exists();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ConsoleProgress progress =
         new ConsoleProgress(new PrintStream(out, true, StandardCharsets.UTF_8), redactor);
@@ -205,9 +212,11 @@ class ReportFormatsTest {
     }
     assertThat(out.toString(StandardCharsets.UTF_8).lines().toList())
         .containsExactly(
-            "[1/4] FAIL     a-token on 1.6 (1.7.0-synthetic) 1.2 s: outcome: expected success of pull 1 (cri r.test/app:1); the pull failed: synthetic: denied",
-            "[2/4] PASS     a-token on 1.7 (1.7.0-synthetic) 1.2 s: " + ERROR_17,
-            "[3/4] ERROR    a-token on 2 (2) 3.0 s: node did not start: synthetic",
-            "[4/4] OBSERVED b-observe on 2 (1.7.0-synthetic) 1.2 s: pulled 2 of 3 ...");
+            "[1/4] FAIL     a-token on 1.6, 1.2 s: outcome: expected success of pull 1 (cri"
+                + " r.test/app:1); the pull failed: synthe...",
+            "[2/4] PASS     a-token on 1.7, 1.2 s: other error",
+            "[3/4] ERROR    a-token on 2, 3.0 s: node did not start: synthetic",
+            "[4/4] OBSERVED b-observe on 2, 1.2 s: pulled 2/3; other error");
+    assertThat(out.toString(StandardCharsets.UTF_8).lines()).allMatch(l -> l.length() <= 120);
   }
 }

@@ -35,22 +35,34 @@ final class ConnectionTap {
                 rejected -> answer(rejected, client, journal, clock)));
   }
 
+  /** How the journal writes a TLS handshake that reached a plain-HTTP port. */
+  static final String TLS_METHOD = "TLS";
+
+  static final String TLS_PATH = "(handshake)";
+
   private static byte[] answer(RequestHeadTap tap, String client, Journal journal, Clock clock) {
     long sequence = journal.begin();
     boolean tooLarge = !tap.headComplete() && tap.bytes() > HandlerChain.MAX_HEADER_BYTES;
+    boolean tls = tap.tlsHandshake();
     RegistryException error =
-        tooLarge
+        tls
             ? ErrorCode.UNSUPPORTED
                 .withMessage(
-                    "request headers too large",
-                    "no complete header block in " + tap.bytes() + " bytes")
-                .withStatus(431)
-            : ErrorCode.UNSUPPORTED
-                .withMessage(
-                    "malformed HTTP request",
-                    "the HTTP/1.1 parser rejected the request (RFC 9112): check the request"
-                        + " line, header syntax and Content-Length")
-                .withStatus(400);
+                    "TLS handshake on a plain-HTTP port",
+                    "this registry speaks plain HTTP; the client started TLS (use http://)")
+                .withStatus(400)
+            : tooLarge
+                ? ErrorCode.UNSUPPORTED
+                    .withMessage(
+                        "request headers too large",
+                        "no complete header block in " + tap.bytes() + " bytes")
+                    .withStatus(431)
+                : ErrorCode.UNSUPPORTED
+                    .withMessage(
+                        "malformed HTTP request",
+                        "the HTTP/1.1 parser rejected the request (RFC 9112): check the request"
+                            + " line, header syntax and Content-Length")
+                    .withStatus(400);
     byte[] body = ErrorHandler.body(error);
     byte[] head =
         ("HTTP/1.1 "
@@ -60,7 +72,8 @@ final class ConnectionTap {
                 + body.length
                 + "\r\nDocker-Distribution-API-Version: registry/2.0\r\nConnection: close\r\n\r\n")
             .getBytes(StandardCharsets.ISO_8859_1);
-    String[] line = tap.requestLine().split(" ", 3);
+    // A handshake is journaled as what it is, not as a binary request line.
+    String[] line = tls ? new String[] {TLS_METHOD, TLS_PATH} : tap.requestLine().split(" ", 3);
     // A HEAD answer announces its body's length but carries none (RFC 9110 section 9.3.2): a
     // client that sent HEAD would read the body as the next response.
     int sent = line[0].equals("HEAD") ? 0 : body.length;
@@ -80,7 +93,7 @@ final class ConnectionTap {
             tap.bytes(),
             response.length,
             Duration.ofNanos(System.nanoTime() - tap.startNanos()),
-            "invalid",
+            tls ? "tls" : "invalid",
             null,
             error.code().name(),
             null,

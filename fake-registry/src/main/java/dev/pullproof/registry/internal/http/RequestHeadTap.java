@@ -43,6 +43,14 @@ final class RequestHeadTap extends ObservedSource {
     return line.toString();
   }
 
+  /**
+   * True when the bytes begin a TLS handshake record (content type 22, version 3.x): a client
+   * speaking HTTPS to this plain-HTTP port (RFC 8446 section 5.1).
+   */
+  synchronized boolean tlsHandshake() {
+    return kept >= 2 && head[0] == 0x16 && head[1] == 0x03;
+  }
+
   /** True when the kept bytes hold a complete header block. */
   synchronized boolean headComplete() {
     return new String(head, 0, kept, StandardCharsets.ISO_8859_1).contains("\r\n\r\n");

@@ -129,6 +129,26 @@ class MalformedInputTest {
     assertThat(entry.requestBytes()).as(entry.summary()).isEqualTo(4);
   }
 
+  @Test
+  void aTlsHandshakeOnThePlainPortIsJournaledAsAHandshakeNotAsARequestLine() throws Exception {
+    registry.journal().awaitQuiet(Duration.ofSeconds(5));
+    registry.journal().clear();
+    // A real ClientHello, as a client that speaks HTTPS to this plain-HTTP port sends it.
+    javax.net.ssl.SSLSocketFactory tls = javax.net.ssl.SSLContext.getDefault().getSocketFactory();
+    try (javax.net.ssl.SSLSocket socket =
+        (javax.net.ssl.SSLSocket) tls.createSocket("127.0.0.1", registry.port())) {
+      socket.setSoTimeout(5_000);
+      socket.startHandshake();
+    } catch (IOException expected) {
+      // The answer is plain HTTP, which no TLS client accepts.
+    }
+    JournalEntry entry = registry.takeRequest(Duration.ofSeconds(5));
+    assertThat(entry).as("no journal entry for the handshake").isNotNull();
+    assertThat(entry.summary()).startsWith("#").contains(" TLS (handshake) -> 400 UNSUPPORTED");
+    assertThat(entry.routeKind()).isEqualTo("tls");
+    assertThat(new RawHttp(registry).get("/v2/").status()).as("still serving").isEqualTo(200);
+  }
+
   private static String exchange(byte[] request) throws IOException {
     try (Socket socket = new Socket("127.0.0.1", registry.port())) {
       socket.setSoTimeout(5_000);
