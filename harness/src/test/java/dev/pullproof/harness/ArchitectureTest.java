@@ -219,4 +219,20 @@ class ArchitectureTest {
               resideInAPackage("dev.pullproof.helper..")
                   .and(not(name("dev.pullproof.helper.HelperMain")))
                   .and(not(name("dev.pullproof.helper.install.InstallCommand"))));
+
+  /** explain reads evidence and the catalogue's recorded runs: it starts no node and no world. */
+  @ArchTest
+  static final ArchRule explainStartsNothing =
+      noClasses()
+          .that()
+          .resideInAPackage(ROOT + ".explain..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              ROOT + ".containerd..",
+              ROOT + ".cri..",
+              ROOT + ".node..",
+              ROOT + ".world..",
+              ROOT + ".cli..",
+              "dev.pullproof.registry..");
 }

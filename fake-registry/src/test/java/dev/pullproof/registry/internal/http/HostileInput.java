@@ -30,7 +30,9 @@ final class HostileInput {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       // Exactly one Host: Undertow answers an HTTP/1.1 request with none or several with an empty
       // 400 that skips the handlers and the journal (a known gap, not what these properties probe).
-      StringBuilder head = new StringBuilder(line).append("\r\nHost: 127.0.0.1\r\n");
+      // A header follows it so that a generated folded line continues that one, not the Host.
+      StringBuilder head =
+          new StringBuilder(line).append("\r\nHost: 127.0.0.1\r\nX-Pullproof-Probe: 1\r\n");
       headers.forEach(h -> head.append(h).append("\r\n"));
       head.append(framingHeaders()).append("\r\n");
       out.writeBytes(head.toString().getBytes(StandardCharsets.ISO_8859_1));
