@@ -4,6 +4,7 @@ import static dev.pullproof.harness.version.VersionFamily.V1_7;
 import static dev.pullproof.harness.version.VersionFamily.V2;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pullproof.harness.toml.Severity;
 import dev.pullproof.harness.validate.Finding.Evidence.Kind;
 import dev.pullproof.harness.validate.live.VersionResult;
 import dev.pullproof.harness.version.VersionFamily;
@@ -71,6 +72,25 @@ class ReconciliationTest {
     assertThat(list.contradictedOn(V2)).isTrue();
     assertThat(list.standing()).isEmpty();
     assertThat(rule(findings, "pull-path").contradictedOn(V2)).isTrue();
+  }
+
+  @Test
+  void aVersionTwoFilesDiscardUnpackedLayersInItsContainerdTableMakesTwoXPullLocally() {
+    // The shape of EKS's node config: migration moves the setting to the images plugin.
+    List<Finding> findings =
+        reconcile(
+            "version = 2\n[plugins.\"io.containerd.grpc.v1.cri\".containerd]\n"
+                + "discard_unpacked_layers = true\n"
+                + "[plugins.\"io.containerd.grpc.v1.cri\".registry]\n"
+                + "config_path = \"/etc/containerd/certs.d:/etc/docker/certs.d\"\n",
+            logged(V2, true, FALLBACK));
+
+    Finding path = rule(findings, "pull-path");
+    assertThat(path.line()).isEqualTo(3);
+    assertThat(path.evidence()).extracting(e -> e.kind()).containsExactly(Kind.CONFIRMED);
+    assertThat(findings)
+        .filteredOn(f -> f.rule().equals("config-path-list"))
+        .noneMatch(f -> f.severity() == Severity.ERROR && f.standing().contains(V2));
   }
 
   @Test

@@ -346,7 +346,12 @@ public final class LiveWorld {
     return e.tls() ? "https" : "http";
   }
 
+  /** A TOML basic string's content: quotes, backslashes and line breaks escaped. */
   static String escape(String s) {
-    return s.replace("\\", "\\\\").replace("\"", "\\\"");
+    return s.replace("\\", "\\\\")
+        .replace("\"", "\\\"")
+        .replace("\n", "\\n")
+        .replace("\r", "\\r")
+        .replace("\t", "\\t");
   }
 }

@@ -84,8 +84,16 @@ record PullPath(boolean local, Optional<Located> table, String key, String goNam
     }
     List<Located> tables = new ArrayList<>();
     if (layout == Layout.V2_MIGRATED) {
-      // A version 2 file's image settings sit in the 1.x plugin; migration moves them.
-      config.plugin(PluginId.GRPC_CRI).ifPresent(tables::add);
+      // A version 2 file's image settings sit in the 1.x plugin, discard_unpacked_layers and
+      // disable_snapshot_annotations in its containerd table; migration moves them to the images
+      // plugin (2.1.9 internal/cri/config migration, seen with 06-eks-al2023's config).
+      config
+          .plugin(PluginId.GRPC_CRI)
+          .ifPresent(
+              cri -> {
+                tables.add(cri);
+                cri.table("containerd").ifPresent(tables::add);
+              });
     }
     config.plugin(PluginId.CRI_IMAGES).ifPresent(tables::add);
     for (Located t : tables) {

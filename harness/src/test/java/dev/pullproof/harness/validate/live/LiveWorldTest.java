@@ -155,6 +155,35 @@ class LiveWorldTest {
   }
 
   @Test
+  void aCniTemplateStandInIsWrittenAsAScenarioTheParserReads() throws Exception {
+    // GKE's node config names a CNI template outside /etc/containerd: its stand-in text has a
+    // line break, which the generated scenario must escape.
+    Path config = dir.resolve("gke.toml");
+    Files.writeString(
+        config,
+        """
+        version = 2
+        [plugins."io.containerd.grpc.v1.cri".cni]
+          conf_template = "/home/kubernetes/cni.template"
+        """);
+    LiveWorld world =
+        new LiveWorld(
+            config,
+            Optional.empty(),
+            List.of(ImageRef.parse("nginx:1.25")),
+            Map.of(),
+            Credentials.read(config, Optional.empty()));
+    Path file = dir.resolve("gke-scenario.toml");
+    Files.writeString(file, world.scenario(List.of("1.7")));
+    Scenario s = new ScenarioParser().parse(file);
+
+    assertThat(s.containerd().common())
+        .filteredOn(f -> f.path().equals("node-root/home/kubernetes/cni.template"))
+        .singleElement()
+        .satisfies(f -> assertThat(f.text()).startsWith("{").endsWith("}\n"));
+  }
+
+  @Test
   void nodeFilesTheConfigNamesGetStandInsWhereverTheyAre() throws Exception {
     Path config = dir.resolve("files.toml");
     Files.writeString(
