@@ -2,22 +2,14 @@ package dev.pullproof.harness.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pullproof.harness.kubelet.HelperCredentialsFactory;
 import dev.pullproof.harness.validate.NodeFiles;
-import dev.pullproof.harness.validate.StaticChecks;
 import dev.pullproof.harness.validate.Validation;
-import dev.pullproof.harness.validate.live.Credentials;
-import dev.pullproof.harness.validate.live.LiveCheck;
-import dev.pullproof.harness.validate.live.LiveWorld;
 import dev.pullproof.harness.validate.live.VersionResult;
-import dev.pullproof.harness.validate.model.ImageRef;
 import dev.pullproof.harness.version.VersionFamily;
 import dev.pullproof.testing.Needs;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,26 +31,7 @@ class ValidateExamplesIT {
         new NodeFiles(root.resolve("config.toml"), Optional.of(root.resolve("certs.d")));
     List<String> images =
         Files.readAllLines(root.resolve("images.txt")).stream().filter(l -> !l.isBlank()).toList();
-    LiveWorld world =
-        new LiveWorld(
-            files.config(),
-            files.hostsDir(),
-            images.stream().map(ImageRef::parse).toList(),
-            Map.of(),
-            Credentials.read(files.config(), files.hostsDir()));
-    List<VersionResult> versions =
-        new LiveCheck(
-                new ContainerdNodeFactory(),
-                new HelperCredentialsFactory()::create,
-                Clock.systemUTC())
-            .run(world, TARGETS, dir);
-    return new Validation(
-        files,
-        images,
-        TARGETS,
-        new StaticChecks().check(files, images, TARGETS),
-        versions,
-        world.notes());
+    return LiveValidation.run(files, images, TARGETS, dir);
   }
 
   private static VersionResult on(Validation v, VersionFamily family) {
