@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * containerd 1.6, 1.7 or 2.x printed in the failure catalogue; a message no pattern knows gets
  * {@link #OTHER}, never a guess.
  */
-final class Cause {
+public final class Cause {
   /** The class of an error no pattern recognises. */
   static final String OTHER = "other error";
 
@@ -65,7 +65,7 @@ final class Cause {
    * {@code trying next host} line there may name an earlier host's failure, so log lines are left
    * out and the error itself decides.
    */
-  static String of(String error) {
+  public static String of(String error) {
     String decisive =
         String.join("\n", error.lines().filter(l -> !LOG_LINE.matcher(l).lookingAt()).toList());
     for (Rule rule : RULES) {

@@ -39,6 +39,7 @@ public final class ValidationText {
     }
     breaks.forEach(b -> out.append("  BREAKS on ").append(b).append('\n'));
     out.append('\n');
+    differs(out, v);
     findings(out, v.findings());
     for (VersionResult r : v.versions()) {
       version(out, r);
@@ -50,6 +51,45 @@ public final class ValidationText {
     }
     out.append("Verdict: ").append(verdict(v)).append('\n');
     return redactor.redact(out.toString());
+  }
+
+  /**
+   * Per image, what each version did when that differs between versions: pulled, or the class of
+   * its error (the run reports' cause classes), so an upgrade's change reads at a glance.
+   */
+  private static void differs(StringBuilder out, Validation v) {
+    List<String> lines = new java.util.ArrayList<>();
+    for (String image : v.images()) {
+      java.util.Map<String, String> did = new java.util.LinkedHashMap<>();
+      for (VersionResult r : v.versions()) {
+        did.put(r.family().label(), outcome(r, image));
+      }
+      if (did.values().stream().distinct().count() > 1) {
+        lines.add(
+            "  "
+                + image
+                + ": "
+                + did.entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue())
+                    .collect(Collectors.joining(" | ")));
+      }
+    }
+    if (!lines.isEmpty()) {
+      out.append("Differs between versions, per image\n");
+      lines.forEach(l -> out.append(l).append('\n'));
+      out.append('\n');
+    }
+  }
+
+  private static String outcome(VersionResult r, String image) {
+    if (r.state() != VersionResult.State.CHECKED) {
+      return r.state() == VersionResult.State.REFUSED ? "refused the file" : "not checked";
+    }
+    return r.images().stream()
+        .filter(i -> i.image().equals(image) || i.image().endsWith("/" + image))
+        .findFirst()
+        .map(i -> i.pulled() ? "pulled" : dev.pullproof.harness.report.Cause.of(i.error()))
+        .orElse("not pulled");
   }
 
   /** The verdict line: a failure wins over a version that could not be checked. */

@@ -89,6 +89,7 @@ class ValidationOutputTest {
             "2 (fine on 1.7): nginx:1.25 fails: synthetic: 401 " + SECRET);
     String text = new ValidationText(REDACTOR).render(v);
     assertThat(text.indexOf("BREAKS on 2")).isLessThan(text.indexOf("Findings: "));
+    assertThat(text).contains("Differs between versions, per image\n  nginx:1.25: 1.7 pulled | 2 ");
     assertThat(text).contains("fix: remove registry.mirrors").endsWith("Verdict: NOT READY\n");
     assertThat(v.failed()).isTrue();
   }
