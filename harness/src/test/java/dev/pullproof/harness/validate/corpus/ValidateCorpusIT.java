@@ -52,7 +52,8 @@ class ValidateCorpusIT {
             .toList();
     try (Stream<Path> list = Files.list(corpus())) {
       return list.filter(p -> Files.isRegularFile(p.resolve("config.toml")))
-          .filter(p -> only.isEmpty() || only.stream().anyMatch(p.getFileName()::startsWith))
+          .filter(
+              p -> only.isEmpty() || only.stream().anyMatch(p.getFileName().toString()::startsWith))
           .sorted()
           .toList();
     }
