@@ -124,7 +124,7 @@ class LineReaderTest {
   @Test
   void theSameFailureWordedOnTwoNodesHasOneStatementKey() {
     String a =
-        "rpc error: code = Unknown desc = failed to pull and unpack image \"10.0.0.5:5000/team/app:1.0\": failed to resolve reference \"10.0.0.5:5000/team/app:1.0\": failed to do request: Head \"https://10.0.0.5:5000/v2/team/app/manifests/1.0\": dial tcp 10.0.0.5:5000: connect: connection refused";
+        "rpc error: code = Unknown desc = failed to pull and unpack image \"192.0.2.5:5000/team/app:1.0\": failed to resolve reference \"192.0.2.5:5000/team/app:1.0\": failed to do request: Head \"https://192.0.2.5:5000/v2/team/app/manifests/1.0\": dial tcp 192.0.2.5:5000: connect: connection refused";
     String b =
         "rpc error: code = Unknown desc = failed to pull and unpack image \"127.0.0.7:41234/x/y:2\": failed to resolve reference \"127.0.0.7:41234/x/y:2\": failed to do request: Head \"https://127.0.0.7:41234/v2/x/y/manifests/2\": dial tcp 127.0.0.7:41234: connect: connection refused";
     assertThat(Normal.of(a)).isEqualTo(Normal.of(b));

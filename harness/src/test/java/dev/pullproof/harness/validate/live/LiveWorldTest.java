@@ -122,7 +122,7 @@ class LiveWorldTest {
         """
         version = 2
         [plugins."io.containerd.grpc.v1.cri".registry.mirrors."docker.io"]
-          endpoint = ["https://mirror.corp.example", "http://10.0.0.5:5000"]
+          endpoint = ["https://mirror.corp.example", "http://192.0.2.5:5000"]
         [plugins."io.containerd.grpc.v1.cri".registry.mirrors."quay.io"]
           endpoint = ["https://quay-cache.corp.example:8443"]
         [plugins."io.containerd.grpc.v1.cri".registry.configs."private.corp.example".tls]
@@ -150,7 +150,7 @@ class LiveWorldTest {
             "private.corp.example:443");
     assertThat(byHost(s, "mirror.corp.example").auth().users()).isNotEmpty();
     assertThat(world.notes())
-        .anyMatch(n -> n.startsWith("10.0.0.5:5000 is an IP address"))
+        .anyMatch(n -> n.startsWith("192.0.2.5:5000 is an IP address"))
         .anyMatch(n -> n.startsWith("--host nowhere.example=down had no effect"));
   }
 
