@@ -3,7 +3,7 @@ package dev.pullproof.harness.containerd;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import dev.pullproof.registry.FakeRegistry;
 import dev.pullproof.registry.content.ImagePublisher;
 import dev.pullproof.registry.content.ImageSpec;
@@ -42,10 +42,10 @@ public final class ContainerdBenchmark {
   /** Arguments: rounds per family (default 5), then families (default all). */
   public static void main(String[] args) {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-    List<VersionFamily> families =
+    List<ContainerdVersion> families =
         args.length > 1
-            ? Arrays.stream(args, 1, args.length).map(VersionFamily::parse).toList()
-            : List.of(VersionFamily.values());
+            ? Arrays.stream(args, 1, args.length).map(ContainerdVersion::parse).toList()
+            : ContainerdVersion.families();
     new ContainerdBenchmark(
             DockerClientFactory.instance().client(),
             Clock.systemUTC(),
@@ -54,7 +54,7 @@ public final class ContainerdBenchmark {
         .run(rounds, families);
   }
 
-  void run(int rounds, List<VersionFamily> families) {
+  void run(int rounds, List<ContainerdVersion> families) {
     out.printf(
         "%-6s %-24s %12s %12s %28s %28s%n",
         "family",
@@ -63,7 +63,7 @@ public final class ContainerdBenchmark {
         "build cached",
         "start-to-ready med (min-max)",
         "PullImage med (min-max)");
-    for (VersionFamily family : families) {
+    for (ContainerdVersion family : families) {
       PreparedRelease release = PreparedRelease.load(cacheRoot, family);
       ContainerdImage images = new ContainerdImage(docker, clock);
       String first =

@@ -9,7 +9,7 @@ import dev.pullproof.harness.run.RunResult;
 import dev.pullproof.harness.run.ScenarioRunner;
 import dev.pullproof.harness.run.Shard;
 import dev.pullproof.harness.scenario.ScenarioCatalog;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import dev.pullproof.harness.world.LoopbackPool;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -17,11 +17,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 import org.testcontainers.DockerClientFactory;
 
 /**
@@ -56,7 +56,10 @@ public final class ScenarioBenchmark {
   int run(int rounds, List<Integer> parallelisms, List<Path> paths) {
     imageChecks();
     List<Job> jobs =
-        Job.plan(new ScenarioCatalog().load(paths), EnumSet.allOf(VersionFamily.class), Shard.ALL);
+        Job.plan(
+            new ScenarioCatalog().load(paths),
+            new TreeSet<>(ContainerdVersion.families()),
+            Shard.ALL);
     ContainerdNodeFactory nodes = new ContainerdNodeFactory();
     runner(nodes, 1).run(jobs, RunListener.NONE); // warm-up: JVM, gRPC, Docker client
     int notOk = 0;
@@ -97,7 +100,7 @@ public final class ScenarioBenchmark {
   private void imageChecks() {
     ContainerdImage images = new ContainerdImage(DockerClientFactory.instance().client(), clock);
     Path cache = CacheRoot.current();
-    for (VersionFamily family : VersionFamily.values()) {
+    for (ContainerdVersion family : ContainerdVersion.families()) {
       ContainerdNodeFactory fresh = new ContainerdNodeFactory(cache, clock, () -> images);
       Instant start = clock.instant();
       ContainerdNodeFactory.PreparedImage prepared = fresh.prepare(family);

@@ -4,14 +4,13 @@ import dev.pullproof.harness.explain.Explain;
 import dev.pullproof.harness.explain.SignatureGenerator;
 import dev.pullproof.harness.report.Redactor;
 import dev.pullproof.harness.run.RunResult;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -105,7 +104,7 @@ final class ExplainCommand implements Callable<Integer> {
     }
     Optional<String> version = Optional.ofNullable(containerd);
     if (version.isPresent()
-        && Arrays.stream(VersionFamily.values()).noneMatch(f -> f.label().equals(containerd))) {
+        && ContainerdVersion.families().stream().noneMatch(f -> f.label().equals(containerd))) {
       return usage(
           err, "--containerd must be 1.6, 1.7 or 2 (the 2.x line), was '" + containerd + "'");
     }

@@ -3,7 +3,7 @@ package dev.pullproof.harness.cli;
 import dev.pullproof.harness.run.Job;
 import dev.pullproof.harness.scenario.Scenario;
 import dev.pullproof.harness.scenario.ScenarioCatalog;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +29,7 @@ final class ListCommand implements Callable<Integer> {
   public Integer call() {
     List<Scenario> scenarios = new ScenarioCatalog().load(selection.paths());
     List<Job> jobs = Job.plan(scenarios, selection.families(), selection.shard);
-    Map<Scenario, List<VersionFamily>> byScenario = new LinkedHashMap<>();
+    Map<Scenario, List<ContainerdVersion>> byScenario = new LinkedHashMap<>();
     jobs.forEach(
         j ->
             byScenario
@@ -41,7 +41,7 @@ final class ListCommand implements Callable<Integer> {
             out.println(
                 s.id()
                     + "  ["
-                    + String.join(",", versions.stream().map(VersionFamily::label).toList())
+                    + String.join(",", versions.stream().map(ContainerdVersion::label).toList())
                     + "]  "
                     + s.name()
                     + (s.summary().isEmpty() ? "" : ": " + s.summary())

@@ -1,12 +1,12 @@
 package dev.pullproof.harness.cli;
 
 import dev.pullproof.harness.run.Shard;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -24,7 +24,7 @@ final class Selection {
       converter = FamilyConverter.class,
       description =
           "Version families to run, comma separated: 1.6, 1.7, 2 (default: each scenario's own)")
-  List<VersionFamily> families = new ArrayList<>();
+  List<ContainerdVersion> families = new ArrayList<>();
 
   @Option(
       names = "--shard",
@@ -37,22 +37,25 @@ final class Selection {
     return paths.isEmpty() ? List.of(Path.of("scenarios")) : paths;
   }
 
-  Set<VersionFamily> families() {
-    return families.isEmpty() ? EnumSet.allOf(VersionFamily.class) : EnumSet.copyOf(families);
+  Set<ContainerdVersion> families() {
+    return families.isEmpty()
+        ? new TreeSet<>(ContainerdVersion.families())
+        : new TreeSet<>(families);
   }
 
   /** Parses a family label, suggesting the right one. */
-  static final class FamilyConverter implements picocli.CommandLine.ITypeConverter<VersionFamily> {
+  static final class FamilyConverter
+      implements picocli.CommandLine.ITypeConverter<ContainerdVersion> {
     @Override
-    public VersionFamily convert(String value) {
-      return VersionFamily.of(value.trim())
+    public ContainerdVersion convert(String value) {
+      return ContainerdVersion.of(value.trim())
           .orElseThrow(
               () ->
                   new picocli.CommandLine.TypeConversionException(
                       "unknown containerd version family '"
                           + value
                           + "'; known: "
-                          + VersionFamily.labels()
+                          + ContainerdVersion.labels()
                           + (value.startsWith("2.") ? " (2.x is written 2)" : "")));
     }
   }

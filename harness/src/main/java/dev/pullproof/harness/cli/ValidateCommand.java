@@ -14,7 +14,7 @@ import dev.pullproof.harness.validate.model.ImageRef;
 import dev.pullproof.harness.validate.output.ValidationJUnit;
 import dev.pullproof.harness.validate.output.ValidationJson;
 import dev.pullproof.harness.validate.output.ValidationText;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -76,7 +76,8 @@ final class ValidateCommand implements Callable<Integer> {
       paramLabel = "FAMILY",
       converter = Selection.FamilyConverter.class,
       description = "Version families, old to new: 1.6, 1.7, 2 (default: 1.7,2)")
-  List<VersionFamily> families = new ArrayList<>(List.of(VersionFamily.V1_7, VersionFamily.V2));
+  List<ContainerdVersion> families =
+      new ArrayList<>(List.of(ContainerdVersion.V1_7, ContainerdVersion.V2));
 
   @Option(
       names = "--host",
@@ -116,7 +117,7 @@ final class ValidateCommand implements Callable<Integer> {
     if (!List.of("text", "json", "junit").contains(format)) {
       throw usage("--format must be text, json or junit, not '" + format + "'");
     }
-    List<VersionFamily> targets = new ArrayList<>(new TreeSet<>(families));
+    List<ContainerdVersion> targets = new ArrayList<>(new TreeSet<>(families));
     NodeFiles files = new NodeFiles(readable(config, "--config"), hostsDir());
     Credentials credentials = Credentials.read(files.config(), files.hostsDir());
     var findings = new StaticChecks().check(files, images, targets);

@@ -7,7 +7,7 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Volume;
 import dev.pullproof.harness.cri.CriCallException;
 import dev.pullproof.harness.cri.CriClient;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import dev.pullproof.registry.temp.OwnedTemp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -84,7 +84,7 @@ public class ContainerdContainer extends GenericContainer<ContainerdContainer> {
   /**
    * The prepared release of {@code family} from the cache, its image built if the engine lacks it.
    */
-  public static ContainerdContainer of(VersionFamily family) {
+  public static ContainerdContainer of(ContainerdVersion family) {
     PreparedRelease release = PreparedRelease.load(CacheRoot.current(), family);
     Clock clock = Clock.systemUTC();
     ContainerdImage.Ready image =

@@ -1,8 +1,8 @@
 package dev.pullproof.harness.containerd;
 
+import dev.pullproof.harness.version.ContainerdVersion;
 import dev.pullproof.harness.version.DebianPackage;
 import dev.pullproof.harness.version.ReleaseSource;
-import dev.pullproof.harness.version.VersionFamily;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +16,7 @@ import java.util.Map;
  * <cache>/containerd/<family>/versions}), and the directory whose content becomes the image.
  */
 public record PreparedRelease(
-    VersionFamily family,
+    ContainerdVersion family,
     ReleaseSource source,
     String containerdVersion,
     String libcVersion,
@@ -40,7 +40,7 @@ public record PreparedRelease(
    * Reads the manifest ci/containerd-images wrote for {@code family} under {@code cacheRoot} (the
    * {@code .cache} directory of the repository, or {@code PULLPROOF_CACHE}).
    */
-  public static PreparedRelease load(Path cacheRoot, VersionFamily family) {
+  public static PreparedRelease load(Path cacheRoot, ContainerdVersion family) {
     Path dir = cacheRoot.resolve("containerd").resolve(family.label());
     Path manifest = dir.resolve("versions");
     if (!Files.isRegularFile(manifest) || !Files.isDirectory(dir.resolve("image"))) {

@@ -49,8 +49,7 @@ public final class SignatureGenerator {
   public SignatureFile generate(List<RunResult> results, Path base) {
     List<RunResult> sorted = new ArrayList<>(results);
     sorted.sort(
-        Comparator.comparing((RunResult r) -> r.scenario().id())
-            .thenComparing(r -> r.family().ordinal()));
+        Comparator.comparing((RunResult r) -> r.scenario().id()).thenComparing(RunResult::family));
     Map<RunResult, Set<String>> lines = new HashMap<>();
     Map<String, Map<String, Integer>> seen = new HashMap<>();
     Map<String, Integer> runsPerFamily = new HashMap<>();

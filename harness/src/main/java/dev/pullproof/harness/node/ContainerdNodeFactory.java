@@ -7,7 +7,7 @@ import dev.pullproof.harness.containerd.PreparedRelease;
 import dev.pullproof.harness.run.Node;
 import dev.pullproof.harness.run.NodeFactory;
 import dev.pullproof.harness.run.NodeSetup;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import dev.pullproof.harness.world.NodeRoot;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -41,7 +41,7 @@ public final class ContainerdNodeFactory implements NodeFactory {
   private final Path cacheRoot;
   private final Clock clock;
   private final Supplier<ContainerdImage> images;
-  private final Map<VersionFamily, PreparedImage> prepared = new ConcurrentHashMap<>();
+  private final Map<ContainerdVersion, PreparedImage> prepared = new ConcurrentHashMap<>();
   private final PortLeases ports;
 
   /** For {@link java.util.ServiceLoader}: this process's cache root, the default Docker engine. */
@@ -112,7 +112,7 @@ public final class ContainerdNodeFactory implements NodeFactory {
   }
 
   /** The release of a family and its image; ensured once per factory. */
-  PreparedImage prepare(VersionFamily family) {
+  PreparedImage prepare(ContainerdVersion family) {
     PreparedRelease release = PreparedRelease.load(cacheRoot, family);
     ContainerdImage builder;
     try {

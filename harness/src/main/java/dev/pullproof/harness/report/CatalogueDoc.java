@@ -3,7 +3,7 @@ package dev.pullproof.harness.report;
 import dev.pullproof.harness.run.RunResult;
 import dev.pullproof.harness.scenario.Scenario;
 import dev.pullproof.harness.scenario.ScenarioDoc;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,7 +98,7 @@ public final class CatalogueDoc {
       md.append("**Why:** ").append(doc.why().replace('\n', ' ')).append("\n\n");
     }
     md.append("| containerd | verdict | what the node saw |\n|---|---|---|\n");
-    for (VersionFamily family : matrix.columns()) {
+    for (ContainerdVersion family : matrix.columns()) {
       row.cell(family)
           .ifPresent(
               r ->
@@ -129,7 +129,7 @@ public final class CatalogueDoc {
     StringBuilder line =
         new StringBuilder("[").append(id).append("](#").append(slug(id)).append("): ");
     List<String> parts = new java.util.ArrayList<>();
-    for (VersionFamily family : matrix.columns()) {
+    for (ContainerdVersion family : matrix.columns()) {
       fix.get()
           .cell(family)
           .ifPresent(r -> parts.add(family.label() + " " + (pulled(r) ? "pulls" : "fails")));
@@ -149,7 +149,7 @@ public final class CatalogueDoc {
 
   private static String versions(Matrix matrix, List<RunResult> results) {
     List<String> exact = new java.util.ArrayList<>();
-    for (VersionFamily family : matrix.columns()) {
+    for (ContainerdVersion family : matrix.columns()) {
       results.stream()
           .filter(r -> r.family() == family && !r.outcome().containerdVersion().isEmpty())
           .findFirst()

@@ -2,7 +2,7 @@ package dev.pullproof.harness.report;
 
 import dev.pullproof.harness.run.RunResult;
 import dev.pullproof.harness.scenario.ScenarioDoc;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -37,7 +37,7 @@ final class ClaimsTable {
           .append(" | `")
           .append(row.scenario().id())
           .append("` |");
-      for (VersionFamily family : matrix.columns()) {
+      for (ContainerdVersion family : matrix.columns()) {
         Optional<RunResult> r = row.cell(family);
         md.append(' ')
             .append(r.map(x -> ClaimVerdict.of(claim.get(), x).word()).orElse("-"))

@@ -1,7 +1,7 @@
 package dev.pullproof.harness.report;
 
 import dev.pullproof.harness.run.RunResult;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,7 +34,7 @@ public final class ConsoleMatrix {
     rows.add(header);
     for (Matrix.Row row : matrix.rows()) {
       List<String> cells = new ArrayList<>(List.of(row.scenario().id()));
-      for (VersionFamily family : matrix.columns()) {
+      for (ContainerdVersion family : matrix.columns()) {
         cells.add(row.cell(family).map(r -> cell(r, notes)).orElse("-"));
       }
       rows.add(cells);

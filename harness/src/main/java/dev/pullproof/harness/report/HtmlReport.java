@@ -1,7 +1,7 @@
 package dev.pullproof.harness.report;
 
 import dev.pullproof.harness.run.RunResult;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import dev.pullproof.harness.world.HostRequest;
 import java.util.List;
 import java.util.Map;
@@ -125,7 +125,7 @@ public final class HtmlReport {
         .append("\">")
         .append(t(id))
         .append("</a></td>");
-    for (VersionFamily f : matrix.columns()) {
+    for (ContainerdVersion f : matrix.columns()) {
       Optional<RunResult> cell = row.cell(f);
       if (cell.isEmpty()) {
         h.append("<td>-</td>");

@@ -1,7 +1,7 @@
 package dev.pullproof.harness.report;
 
 import dev.pullproof.harness.run.RunResult;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import dev.pullproof.harness.world.HostRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,7 +91,7 @@ public final class MarkdownReport {
         .append("](#")
         .append(anchor(row.scenario().id()))
         .append(") |");
-    for (VersionFamily f : matrix.columns()) {
+    for (ContainerdVersion f : matrix.columns()) {
       md.append(' ').append(row.cell(f).map(r -> cell(r, notes)).orElse("-")).append(" |");
     }
     md.append('\n');

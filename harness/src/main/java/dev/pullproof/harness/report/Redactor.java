@@ -8,7 +8,7 @@ import dev.pullproof.harness.scenario.PullSpec;
 import dev.pullproof.harness.scenario.RegistrySpec;
 import dev.pullproof.harness.scenario.Scenario;
 import dev.pullproof.harness.text.SecretMask;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashSet;
@@ -55,7 +55,7 @@ public final class Redactor {
         }
       }
       // Static headers and registry.configs auth live in containerd's files, for any version.
-      for (VersionFamily family : VersionFamily.values()) {
+      for (ContainerdVersion family : ContainerdVersion.families()) {
         for (ContainerdFile file : s.containerd().filesFor(family)) {
           FileSecrets.collect(file.text(), secrets);
         }

@@ -13,7 +13,7 @@ import dev.pullproof.harness.run.Verdict;
 import dev.pullproof.harness.scenario.Scenario;
 import dev.pullproof.harness.scenario.ScenarioParser;
 import dev.pullproof.harness.scenario.Via;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import dev.pullproof.harness.world.HostRequest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -83,7 +83,7 @@ public final class ResultsFile {
       results.add(
           new RunResult(
               s,
-              VersionFamily.parse(run.get("containerd").asText()),
+              ContainerdVersion.parse(run.get("containerd").asText()),
               outcome(run.get("outcome")),
               verdict(run.get("verdict"))));
     }

@@ -1,7 +1,7 @@
 package dev.pullproof.harness.report;
 
 import dev.pullproof.harness.run.RunResult;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,7 +12,7 @@ final class Versions {
   /** {@code 1.6 = 1.6.20~ds1-1+deb12u3, 2 = 2.1.9+ds1-5}, or the family alone when none started. */
   static String exact(Matrix matrix, List<RunResult> results, String is, String separator) {
     List<String> parts = new ArrayList<>();
-    for (VersionFamily family : matrix.columns()) {
+    for (ContainerdVersion family : matrix.columns()) {
       String exact =
           results.stream()
               .filter(r -> r.family() == family && !r.outcome().containerdVersion().isEmpty())

@@ -1,13 +1,13 @@
 package dev.pullproof.harness.run;
 
 import dev.pullproof.harness.scenario.Scenario;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /** One (scenario, version) pair to run. */
-public record Job(Scenario scenario, VersionFamily family) {
+public record Job(Scenario scenario, ContainerdVersion family) {
   public Job {
     if (scenario == null || family == null) {
       throw new IllegalArgumentException("a job needs a scenario and a version family");
@@ -18,7 +18,8 @@ public record Job(Scenario scenario, VersionFamily family) {
    * The jobs for a shard of the scenarios: each scenario (sorted by id) on each of its versions
    * that is also in {@code versions}, in the scenario's version order.
    */
-  public static List<Job> plan(List<Scenario> scenarios, Set<VersionFamily> versions, Shard shard) {
+  public static List<Job> plan(
+      List<Scenario> scenarios, Set<ContainerdVersion> versions, Shard shard) {
     List<Scenario> sorted =
         scenarios.stream().sorted(java.util.Comparator.comparing(Scenario::id)).toList();
     List<Job> jobs = new ArrayList<>();

@@ -1,6 +1,6 @@
 package dev.pullproof.harness.run;
 
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -18,7 +18,7 @@ import java.util.Optional;
  *     impersonated TLS registry unmodified
  */
 public record NodeSetup(
-    VersionFamily family,
+    ContainerdVersion family,
     Map<String, String> files,
     Map<String, String> extraHosts,
     String runLabel,
@@ -35,7 +35,7 @@ public record NodeSetup(
 
   /** A node that trusts no CA beyond those its image holds (none, for containerd's). */
   public NodeSetup(
-      VersionFamily family,
+      ContainerdVersion family,
       Map<String, String> files,
       Map<String, String> extraHosts,
       String runLabel) {

@@ -1,7 +1,7 @@
 package dev.pullproof.harness.run;
 
 import dev.pullproof.harness.scenario.ExpectationSet;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
  * in several repetitions is reported once, with how many repetitions it happened in.
  */
 final class PullChecks {
-  private final VersionFamily family;
+  private final ContainerdVersion family;
 
-  PullChecks(VersionFamily family) {
+  PullChecks(ContainerdVersion family) {
     this.family = family;
   }
 
@@ -62,7 +62,7 @@ final class PullChecks {
               }
             });
     boolean judgeError = !a.success() || !rateExpected;
-    String contains = expect.errorContains().get(family);
+    String contains = family.entryIn(expect.errorContains()).orElse(null);
     if (contains != null && judgeError && !a.error().contains(contains)) {
       failures.add(
           new Failure(
@@ -71,7 +71,7 @@ final class PullChecks {
               a.success() ? "the pull succeeded" : "'" + a.error() + "'",
               ""));
     }
-    Pattern matches = expect.errorMatches().get(family);
+    Pattern matches = family.entryIn(expect.errorMatches()).orElse(null);
     if (matches != null && judgeError && !matches.matcher(a.error()).find()) {
       failures.add(
           new Failure(

@@ -3,7 +3,7 @@ package dev.pullproof.harness.run;
 import dev.pullproof.harness.scenario.Bounds;
 import dev.pullproof.harness.scenario.ExpectationSet;
 import dev.pullproof.harness.scenario.Scenario;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +16,7 @@ public final class VerdictChecker {
   /** How many log lines a log failure quotes. */
   static final int LOG_CONTEXT_LINES = 8;
 
-  public Verdict check(Scenario scenario, VersionFamily family, Outcome outcome) {
+  public Verdict check(Scenario scenario, ContainerdVersion family, Outcome outcome) {
     if (outcome.harnessError().isPresent()) {
       return Verdict.error(outcome.harnessError().get());
     }

@@ -2,13 +2,13 @@ package dev.pullproof.harness.scenario;
 
 import dev.pullproof.harness.text.Suggestions;
 import dev.pullproof.harness.toml.TomlReader;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -43,12 +43,12 @@ final class ExpectationParser {
     keys.add("version");
     t.allowOnly(keys.toArray(String[]::new));
     ExpectationSet all = set(t);
-    Map<VersionFamily, ExpectationSet> byVersion = new EnumMap<>(VersionFamily.class);
+    Map<ContainerdVersion, ExpectationSet> byVersion = new TreeMap<>();
     t.table("version")
         .ifPresent(
             versions -> {
               for (String label : versions.keys()) {
-                Optional<VersionFamily> family =
+                Optional<ContainerdVersion> family =
                     ScenarioParser.family(label, m -> versions.problem(label, m));
                 family.ifPresent(f -> names.runsOn(versions, label, f));
                 Optional<TomlReader> table = versions.table(label);
@@ -68,8 +68,8 @@ final class ExpectationParser {
 
   private ExpectationSet set(TomlReader t) {
     Optional<Boolean> success = t.string("outcome").flatMap(o -> outcome(t, o));
-    Map<VersionFamily, String> contains = perVersion(t, "error_contains", s -> s);
-    Map<VersionFamily, Pattern> matches =
+    Map<ContainerdVersion, String> contains = perVersion(t, "error_contains", s -> s);
+    Map<ContainerdVersion, Pattern> matches =
         perVersion(
             t,
             "error_matches",
@@ -158,23 +158,23 @@ final class ExpectationParser {
   }
 
   /** A string for every version, or a table from version family to string. */
-  private <V> Map<VersionFamily, V> perVersion(
+  private <V> Map<ContainerdVersion, V> perVersion(
       TomlReader t, String key, Function<String, V> convert) {
-    Map<VersionFamily, V> out = new EnumMap<>(VersionFamily.class);
+    Map<ContainerdVersion, V> out = new TreeMap<>();
     Optional<Object> raw = t.raw(key);
     if (raw.isEmpty()) {
       return out;
     }
     if (raw.get() instanceof String text) {
       t.convert(key, () -> convert.apply(text))
-          .ifPresent(v -> List.of(VersionFamily.values()).forEach(f -> out.put(f, v)));
+          .ifPresent(v -> ContainerdVersion.families().forEach(f -> out.put(f, v)));
       return out;
     }
     Optional<TomlReader> table = t.table(key);
     table.ifPresent(
         byVersion -> {
           for (String label : byVersion.keys()) {
-            Optional<VersionFamily> family =
+            Optional<ContainerdVersion> family =
                 ScenarioParser.family(label, m -> byVersion.problem(label, m));
             family.ifPresent(f -> names.runsOn(byVersion, label, f));
             Optional<String> text = byVersion.string(label);

@@ -1,13 +1,13 @@
 package dev.pullproof.harness.scenario;
 
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -28,8 +28,8 @@ import java.util.regex.Pattern;
  */
 public record ExpectationSet(
     Optional<Boolean> success,
-    Map<VersionFamily, String> errorContains,
-    Map<VersionFamily, Pattern> errorMatches,
+    Map<ContainerdVersion, String> errorContains,
+    Map<ContainerdVersion, Pattern> errorMatches,
     Optional<Boolean> criPluginLoaded,
     List<String> logContains,
     List<String> logAbsent,
@@ -75,10 +75,10 @@ public record ExpectationSet(
 
   /** This set with {@code over}'s values where it has them; lists are concatenated. */
   public ExpectationSet merge(ExpectationSet over) {
-    Map<VersionFamily, String> contains = new EnumMap<>(VersionFamily.class);
+    Map<ContainerdVersion, String> contains = new TreeMap<>();
     contains.putAll(errorContains);
     contains.putAll(over.errorContains);
-    Map<VersionFamily, Pattern> matches = new EnumMap<>(VersionFamily.class);
+    Map<ContainerdVersion, Pattern> matches = new TreeMap<>();
     matches.putAll(errorMatches);
     matches.putAll(over.errorMatches);
     return new ExpectationSet(
@@ -107,8 +107,8 @@ public record ExpectationSet(
     return all;
   }
 
-  private static <V> Map<VersionFamily, V> copy(Map<VersionFamily, V> map) {
-    EnumMap<VersionFamily, V> copy = new EnumMap<>(VersionFamily.class);
+  private static <V> Map<ContainerdVersion, V> copy(Map<ContainerdVersion, V> map) {
+    TreeMap<ContainerdVersion, V> copy = new TreeMap<>();
     copy.putAll(map);
     return java.util.Collections.unmodifiableMap(copy);
   }

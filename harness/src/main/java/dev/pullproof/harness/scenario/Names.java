@@ -2,7 +2,7 @@ package dev.pullproof.harness.scenario;
 
 import dev.pullproof.harness.text.Suggestions;
 import dev.pullproof.harness.toml.TomlReader;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import java.util.List;
 import java.util.Set;
 
@@ -13,13 +13,13 @@ import java.util.Set;
  */
 final class Names {
   private final Set<String> registries;
-  private final List<VersionFamily> versions;
+  private final List<ContainerdVersion> versions;
   private final boolean tls;
 
   /**
    * @param tls whether some registry serves TLS, so the world has a CA
    */
-  Names(Set<String> registries, List<VersionFamily> versions, boolean tls) {
+  Names(Set<String> registries, List<ContainerdVersion> versions, boolean tls) {
     this.registries = registries;
     this.versions = versions;
     this.tls = tls;
@@ -81,7 +81,7 @@ final class Names {
   }
 
   /** A per-version refinement must be for a version the scenario runs on. */
-  void runsOn(TomlReader table, String key, VersionFamily family) {
+  void runsOn(TomlReader table, String key, ContainerdVersion family) {
     if (!versions.contains(family)) {
       table.problem(
           key,

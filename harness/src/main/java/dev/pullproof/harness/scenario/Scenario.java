@@ -1,6 +1,6 @@
 package dev.pullproof.harness.scenario;
 
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -24,7 +24,7 @@ public record Scenario(
     Path file,
     String name,
     String summary,
-    List<VersionFamily> versions,
+    List<ContainerdVersion> versions,
     Map<String, RegistrySpec> registries,
     ContainerdSetup containerd,
     List<PullSpec> pulls,

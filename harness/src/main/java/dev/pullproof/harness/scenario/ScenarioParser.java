@@ -5,17 +5,17 @@ import dev.pullproof.harness.toml.Problem;
 import dev.pullproof.harness.toml.Problems;
 import dev.pullproof.harness.toml.TomlFile;
 import dev.pullproof.harness.toml.TomlReader;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Reads scenario files strictly (the schema is documented in {@code scenarios/README.md}): an
@@ -71,7 +71,7 @@ public final class ScenarioParser {
 
     Optional<String> name = root.requiredString("name");
     String summary = root.string("summary").orElse("");
-    List<VersionFamily> versions = versions(root);
+    List<ContainerdVersion> versions = versions(root);
     int repeat = root.integer("repeat", 1, 10_000).orElse(1L).intValue();
     boolean removeImages = root.bool("remove_images").orElse(false);
     if (removeImages && repeat < 2) {
@@ -201,22 +201,22 @@ public final class ScenarioParser {
     return new ScenarioDoc(table.string("topic"), table.string("why").orElse(""), fixes, claim);
   }
 
-  private static List<VersionFamily> versions(TomlReader root) {
+  private static List<ContainerdVersion> versions(TomlReader root) {
     if (!root.has("versions")) {
-      return List.of(VersionFamily.values());
+      return ContainerdVersion.families();
     }
-    List<VersionFamily> versions = new ArrayList<>();
+    List<ContainerdVersion> versions = new ArrayList<>();
     for (TomlReader.Item item : root.items("versions")) {
       family(root, item).ifPresent(versions::add);
     }
     if (versions.isEmpty() && root.problems().isEmpty()) {
-      root.problem("versions", "must name at least one of " + VersionFamily.labels());
+      root.problem("versions", "must name at least one of " + ContainerdVersion.labels());
     }
     return versions;
   }
 
   /** A version family label, or a problem with a did-you-mean. */
-  static Optional<VersionFamily> family(TomlReader where, TomlReader.Item item) {
+  static Optional<ContainerdVersion> family(TomlReader where, TomlReader.Item item) {
     if (!(item.value() instanceof String label)) {
       where.problemAt(item, "expected a version family string such as \"1.7\"");
       return Optional.empty();
@@ -224,10 +224,11 @@ public final class ScenarioParser {
     return family(label, message -> where.problemAt(item, message));
   }
 
-  static Optional<VersionFamily> family(String label, java.util.function.Consumer<String> report) {
-    Optional<VersionFamily> family = VersionFamily.of(label);
+  static Optional<ContainerdVersion> family(
+      String label, java.util.function.Consumer<String> report) {
+    Optional<ContainerdVersion> family = ContainerdVersion.of(label);
     if (family.isEmpty()) {
-      String hint = Suggestions.didYouMean(label, VersionFamily.labels());
+      String hint = Suggestions.didYouMean(label, ContainerdVersion.labels());
       if (hint.isEmpty() && label.startsWith("2.")) {
         hint = "; did you mean '2'? (the 2.x family is written \"2\")";
       }
@@ -235,7 +236,7 @@ public final class ScenarioParser {
           "unknown containerd version family '"
               + label
               + "'; known: "
-              + VersionFamily.labels()
+              + ContainerdVersion.labels()
               + hint);
     }
     return family;
@@ -245,13 +246,13 @@ public final class ScenarioParser {
     table.allowOnly("files", "version");
     List<ContainerdFile> common =
         table.table("files").map(t -> files(t, dir, names)).orElse(List.of());
-    Map<VersionFamily, List<ContainerdFile>> byVersion = new EnumMap<>(VersionFamily.class);
+    Map<ContainerdVersion, List<ContainerdFile>> byVersion = new TreeMap<>();
     table
         .table("version")
         .ifPresent(
             versions -> {
               for (String label : versions.keys()) {
-                Optional<VersionFamily> family =
+                Optional<ContainerdVersion> family =
                     family(label, message -> versions.problem(label, message));
                 Optional<TomlReader> perVersion = versions.table(label);
                 family.ifPresent(f -> names.runsOn(versions, label, f));

@@ -2,7 +2,7 @@ package dev.pullproof.harness.validate;
 
 import dev.pullproof.harness.toml.Problem;
 import dev.pullproof.harness.toml.Severity;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -23,12 +23,12 @@ import java.util.function.UnaryOperator;
 public record Finding(
     String rule,
     Problem problem,
-    List<VersionFamily> versions,
+    List<ContainerdVersion> versions,
     String fix,
     List<Evidence> evidence) {
 
   /** What one version's live run said about a finding. */
-  public record Evidence(VersionFamily family, Kind kind, String observed) {
+  public record Evidence(ContainerdVersion family, Kind kind, String observed) {
     public enum Kind {
       /** containerd did what the static rule said (e.g. logged the line it names). */
       CONFIRMED,
@@ -45,7 +45,7 @@ public record Finding(
     }
   }
 
-  public Finding(String rule, Problem problem, List<VersionFamily> versions, String fix) {
+  public Finding(String rule, Problem problem, List<ContainerdVersion> versions, String fix) {
     this(rule, problem, versions, fix, List.of());
   }
 
@@ -69,7 +69,7 @@ public record Finding(
       Path file,
       int line,
       String key,
-      List<VersionFamily> versions,
+      List<ContainerdVersion> versions,
       String message,
       String fix) {
     this(rule, located(severity, file, line, key, message), versions, fix);
@@ -116,13 +116,13 @@ public record Finding(
   }
 
   /** Whether the live run on {@code family} contradicted it: the verdict ignores it there. */
-  public boolean contradictedOn(VersionFamily family) {
+  public boolean contradictedOn(ContainerdVersion family) {
     return evidence.stream()
         .anyMatch(e -> e.family() == family && e.kind() == Evidence.Kind.CONTRADICTED);
   }
 
   /** The versions where it stands: those it names, less those containerd contradicted. */
-  public List<VersionFamily> standing() {
+  public List<ContainerdVersion> standing() {
     return versions.stream().filter(f -> !contradictedOn(f)).toList();
   }
 

@@ -4,7 +4,7 @@ import dev.pullproof.harness.toml.Severity;
 import dev.pullproof.harness.validate.Finding.Evidence;
 import dev.pullproof.harness.validate.Finding.Evidence.Kind;
 import dev.pullproof.harness.validate.live.VersionResult;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,12 +41,12 @@ public final class Reconciliation {
   public static List<Finding> reconcile(
       Path config, List<Finding> findings, List<VersionResult> versions) {
     List<Finding> out = new ArrayList<>(findings);
-    Map<String, Set<VersionFamily>> unmatched = new LinkedHashMap<>();
+    Map<String, Set<ContainerdVersion>> unmatched = new LinkedHashMap<>();
     for (VersionResult r : versions) {
       if (!r.judged()) {
         continue;
       }
-      VersionFamily family = r.family();
+      ContainerdVersion family = r.family();
       boolean fellBack = r.logged().stream().anyMatch(l -> l.contains(FALLBACK));
       for (int i = 0; i < out.size(); i++) {
         Finding f = out.get(i);
@@ -72,7 +72,7 @@ public final class Reconciliation {
     }
     unmatched.forEach(
         (line, families) -> {
-          List<VersionFamily> on = List.copyOf(families);
+          List<ContainerdVersion> on = List.copyOf(families);
           Finding f =
               new Finding(
                   LIVE_ONLY,
@@ -83,7 +83,7 @@ public final class Reconciliation {
                   on,
                   "containerd " + label(on) + " logged, and no static rule names it: " + line,
                   "");
-          for (VersionFamily family : on) {
+          for (ContainerdVersion family : on) {
             f = f.with(new Evidence(family, Kind.LIVE_ONLY, line));
           }
           out.add(f);
@@ -93,7 +93,7 @@ public final class Reconciliation {
 
   /** Evidence from what the version did rather than what it logged. */
   private static Finding behaviour(Finding f, VersionResult r, boolean fellBack) {
-    VersionFamily family = r.family();
+    ContainerdVersion family = r.family();
     switch (f.rule()) {
       case "pull-path":
         boolean local = f.message().contains("through the local image pull");
@@ -158,7 +158,7 @@ public final class Reconciliation {
     return false;
   }
 
-  private static String label(List<VersionFamily> families) {
-    return String.join(", ", families.stream().map(VersionFamily::findingLabel).toList());
+  private static String label(List<ContainerdVersion> families) {
+    return String.join(", ", families.stream().map(ContainerdVersion::findingLabel).toList());
   }
 }

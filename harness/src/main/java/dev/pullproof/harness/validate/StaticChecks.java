@@ -7,7 +7,7 @@ import dev.pullproof.harness.validate.model.ImageRef;
 import dev.pullproof.harness.validate.model.NodeContext;
 import dev.pullproof.harness.validate.rules.Rule;
 import dev.pullproof.harness.validate.rules.Rules;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,7 +48,8 @@ public final class StaticChecks {
    * @throws IllegalArgumentException for an empty target list, a string that is no image reference,
    *     or a hosts dir that is not a directory
    */
-  public List<Finding> check(NodeFiles files, List<String> images, List<VersionFamily> targets) {
+  public List<Finding> check(
+      NodeFiles files, List<String> images, List<ContainerdVersion> targets) {
     files
         .hostsDir()
         .filter(d -> !Files.isDirectory(d))

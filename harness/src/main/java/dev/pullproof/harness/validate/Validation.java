@@ -2,7 +2,7 @@ package dev.pullproof.harness.validate;
 
 import dev.pullproof.harness.toml.Severity;
 import dev.pullproof.harness.validate.live.VersionResult;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +16,7 @@ import java.util.Optional;
 public record Validation(
     NodeFiles files,
     List<String> images,
-    List<VersionFamily> targets,
+    List<ContainerdVersion> targets,
     List<Finding> findings,
     List<VersionResult> versions,
     List<String> notes) {
@@ -46,8 +46,8 @@ public record Validation(
   public List<String> breaks() {
     List<String> found = new ArrayList<>();
     for (int i = 1; i < targets.size(); i++) {
-      VersionFamily older = targets.get(i - 1);
-      VersionFamily newer = targets.get(i);
+      ContainerdVersion older = targets.get(i - 1);
+      ContainerdVersion newer = targets.get(i);
       Optional<VersionResult> old = result(older);
       Optional<VersionResult> now = result(newer);
       String was = " (" + olderState(older, old) + ")";
@@ -96,7 +96,7 @@ public record Validation(
   }
 
   /** What the older version of a pair did, in the words of the rows below the headline. */
-  private String olderState(VersionFamily older, Optional<VersionResult> result) {
+  private String olderState(ContainerdVersion older, Optional<VersionResult> result) {
     String label = older.label();
     if (result.isEmpty()) {
       boolean errors =
@@ -122,7 +122,7 @@ public record Validation(
   }
 
   /** An error of the same rule in the same file on that version: the newer one is not new. */
-  private boolean errorOn(VersionFamily family, Finding newer) {
+  private boolean errorOn(ContainerdVersion family, Finding newer) {
     return findings.stream()
         .anyMatch(
             f ->
@@ -132,7 +132,7 @@ public record Validation(
                     && f.file().equals(newer.file()));
   }
 
-  private Optional<VersionResult> result(VersionFamily family) {
+  private Optional<VersionResult> result(ContainerdVersion family) {
     return versions.stream().filter(v -> v.family() == family).findFirst();
   }
 

@@ -2,7 +2,7 @@ package dev.pullproof.harness.version;
 
 /**
  * The shape in which a containerd line reads a config.toml, given the file's {@code version} line
- * ({@link VersionFamily#layout}; learnt from each release's config loader):
+ * ({@link ContainerdVersion#layout}; learnt from each release's config loader):
  *
  * <ul>
  *   <li>1.6 and 1.7 read a file without a version (or {@code version = 1}) as version 1: plugin

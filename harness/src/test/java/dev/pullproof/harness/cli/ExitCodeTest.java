@@ -8,7 +8,7 @@ import dev.pullproof.harness.run.RunResult;
 import dev.pullproof.harness.run.Verdict;
 import dev.pullproof.harness.scenario.Scenario;
 import dev.pullproof.harness.scenario.ScenarioParser;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +27,7 @@ class ExitCodeTest {
     Scenario s = new ScenarioParser().parse(file);
     return new RunResult(
         s,
-        VersionFamily.V2,
+        ContainerdVersion.V2,
         Outcome.failedToRun("synthetic", Instant.EPOCH, Duration.ZERO),
         verdict);
   }

@@ -2,8 +2,8 @@ package dev.pullproof.harness.containerd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pullproof.harness.version.ContainerdVersion;
 import dev.pullproof.harness.version.DebianPackage;
-import dev.pullproof.harness.version.VersionFamily;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +13,7 @@ class ContainerdImageTest {
   void theImageIsLabelledWithTheFamilyItsSourceAndBothExactVersions() {
     PreparedRelease release =
         new PreparedRelease(
-            VersionFamily.V1_6,
+            ContainerdVersion.V1_6,
             new DebianPackage("bookworm"),
             "1.6.20~ds1-1+deb12u3",
             "2.36-9+deb12u14",

@@ -5,17 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pullproof.harness.cri.RuntimeCondition;
 import dev.pullproof.harness.cri.RuntimeStatus;
 import dev.pullproof.harness.cri.RuntimeVersion;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import dev.pullproof.testing.Needs;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 @Needs(docker = true)
 class ContainerdStartsIT {
 
   @ParameterizedTest
-  @EnumSource(VersionFamily.class)
-  void criAnswersVersionAndStatusOfThePreparedRelease(VersionFamily family) {
+  @MethodSource("dev.pullproof.harness.version.ContainerdVersionTest#families")
+  void criAnswersVersionAndStatusOfThePreparedRelease(ContainerdVersion family) {
     try (ContainerdContainer containerd = ContainerdContainer.of(family)) {
       containerd.start();
 

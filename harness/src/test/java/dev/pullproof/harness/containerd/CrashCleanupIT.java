@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import dev.pullproof.registry.temp.OwnedTemp;
 import dev.pullproof.testing.Needs;
 import java.io.IOException;
@@ -52,7 +52,7 @@ class CrashCleanupIT {
           .anyMatch(n -> n.startsWith("pullproof-blobs-"))
           .anyMatch(n -> n.startsWith("pullproof-kubelet-"));
 
-      try (ContainerdContainer next = ContainerdContainer.of(VersionFamily.V1_7)) {
+      try (ContainerdContainer next = ContainerdContainer.of(ContainerdVersion.V1_7)) {
         next.start();
       }
 

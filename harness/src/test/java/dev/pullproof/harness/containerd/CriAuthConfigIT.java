@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.pullproof.harness.cri.CriAuth;
 import dev.pullproof.harness.cri.CriCallException;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import dev.pullproof.registry.FakeRegistry;
 import dev.pullproof.registry.auth.TokenService;
 import dev.pullproof.registry.auth.Users;
@@ -13,15 +13,15 @@ import dev.pullproof.testing.Needs;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Credentials the kubelet way: CRI AuthConfig in PullImageRequest, per containerd version. */
 @Needs(docker = true)
 class CriAuthConfigIT {
 
   @ParameterizedTest
-  @EnumSource(VersionFamily.class)
-  void tokenRegistryWithAPullSecretPullsThroughTheTokenEndpoint(VersionFamily family) {
+  @MethodSource("dev.pullproof.harness.version.ContainerdVersionTest#families")
+  void tokenRegistryWithAPullSecretPullsThroughTheTokenEndpoint(ContainerdVersion family) {
     try (FakeRegistry registry =
             FakeRegistry.builder()
                 .tokenAuth(TokenService.builder().build(), Users.of("puller", "s3cret"))
@@ -47,8 +47,8 @@ class CriAuthConfigIT {
   }
 
   @ParameterizedTest
-  @EnumSource(VersionFamily.class)
-  void theBase64AuthFieldOfADockerConfigWorksLikeUsernameAndPassword(VersionFamily family) {
+  @MethodSource("dev.pullproof.harness.version.ContainerdVersionTest#families")
+  void theBase64AuthFieldOfADockerConfigWorksLikeUsernameAndPassword(ContainerdVersion family) {
     try (FakeRegistry registry =
             FakeRegistry.builder().basicAuth(Users.of("puller", "s3cret")).start();
         ContainerdContainer containerd = ContainerdContainer.of(family)) {
@@ -70,8 +70,8 @@ class CriAuthConfigIT {
   }
 
   @ParameterizedTest
-  @EnumSource(VersionFamily.class)
-  void aWrongPasswordIsRefusedWithContainerdsOwnMessage(VersionFamily family) {
+  @MethodSource("dev.pullproof.harness.version.ContainerdVersionTest#families")
+  void aWrongPasswordIsRefusedWithContainerdsOwnMessage(ContainerdVersion family) {
     try (FakeRegistry registry =
             FakeRegistry.builder().basicAuth(Users.of("puller", "s3cret")).start();
         ContainerdContainer containerd = ContainerdContainer.of(family)) {
@@ -87,7 +87,7 @@ class CriAuthConfigIT {
       registry.journal().all().forEach(e -> System.out.printf("  %s%n", e.summary()));
       // Observed: 1.6 names the host and the manifest; 1.7 and 2.x the HEAD request's URL.
       String reason =
-          family == VersionFamily.V1_6
+          family == ContainerdVersion.V1_6
               ? "pulling from host "
                   + registry.hostAndPort()
                   + " failed with status code [manifests 6.0]: 401 Unauthorized"

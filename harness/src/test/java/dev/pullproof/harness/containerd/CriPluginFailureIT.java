@@ -2,18 +2,19 @@ package dev.pullproof.harness.containerd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import dev.pullproof.testing.Needs;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** A config.toml the CRI plugin refuses: containerd still boots, CRI is reported as not loaded. */
 @Needs(docker = true)
 class CriPluginFailureIT {
 
   @ParameterizedTest
-  @EnumSource(VersionFamily.class)
-  void configPathTogetherWithMirrorsLeavesCriUnloadedWithContainerdsReason(VersionFamily family) {
+  @MethodSource("dev.pullproof.harness.version.ContainerdVersionTest#families")
+  void configPathTogetherWithMirrorsLeavesCriUnloadedWithContainerdsReason(
+      ContainerdVersion family) {
     String plugin = family.imagePlugin().id();
     String config =
         family.registryConfigToml("/etc/containerd/certs.d")

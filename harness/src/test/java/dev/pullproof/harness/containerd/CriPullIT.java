@@ -7,7 +7,7 @@ import dev.pullproof.harness.cri.CriAuth;
 import dev.pullproof.harness.cri.CriCallException;
 import dev.pullproof.harness.cri.CriClient;
 import dev.pullproof.harness.cri.CriImage;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import dev.pullproof.registry.FakeRegistry;
 import dev.pullproof.registry.auth.TokenService;
 import dev.pullproof.registry.auth.Users;
@@ -17,15 +17,15 @@ import io.grpc.Status;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** CRI PullImage, as the kubelet makes it, against fake registries on loopback. */
 @Needs(docker = true)
 class CriPullIT {
 
   @ParameterizedTest
-  @EnumSource(VersionFamily.class)
-  void anonymousPullFromAPlainHttpRegistryIsListedThenRemoved(VersionFamily family) {
+  @MethodSource("dev.pullproof.harness.version.ContainerdVersionTest#families")
+  void anonymousPullFromAPlainHttpRegistryIsListedThenRemoved(ContainerdVersion family) {
     try (FakeRegistry registry = FakeRegistry.builder().start();
         ContainerdContainer containerd = ContainerdContainer.of(family)) {
       String image = LoopbackRegistries.publishSmallImage(registry, "team/app", "1.0");
@@ -53,8 +53,8 @@ class CriPullIT {
   }
 
   @ParameterizedTest
-  @EnumSource(VersionFamily.class)
-  void authConfigReachesABasicAuthRegistryAsTheKubeletSendsIt(VersionFamily family) {
+  @MethodSource("dev.pullproof.harness.version.ContainerdVersionTest#families")
+  void authConfigReachesABasicAuthRegistryAsTheKubeletSendsIt(ContainerdVersion family) {
     try (FakeRegistry registry =
             FakeRegistry.builder().basicAuth(Users.of("puller", "s3cret")).start();
         ContainerdContainer containerd = ContainerdContainer.of(family)) {
@@ -71,9 +71,9 @@ class CriPullIT {
   }
 
   @ParameterizedTest
-  @EnumSource(VersionFamily.class)
+  @MethodSource("dev.pullproof.harness.version.ContainerdVersionTest#families")
   void tokenRegistryWithoutCredentialsRefusesThePullWithContainerdsOwnMessage(
-      VersionFamily family) {
+      ContainerdVersion family) {
     try (FakeRegistry registry =
             FakeRegistry.builder()
                 .tokenAuth(TokenService.builder().build(), Users.of("puller", "s3cret"))
@@ -93,7 +93,7 @@ class CriPullIT {
       assertThat(refused.description())
           .startsWith("failed to pull and unpack image \"" + image + "\"")
           .contains(
-              family == VersionFamily.V2
+              family == ContainerdVersion.V2
                   ? "failed to resolve image: "
                   : "failed to resolve reference \"" + image + "\": ")
           .endsWith(

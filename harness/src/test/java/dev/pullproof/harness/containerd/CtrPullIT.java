@@ -2,21 +2,21 @@ package dev.pullproof.harness.containerd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import dev.pullproof.registry.FakeRegistry;
 import dev.pullproof.registry.auth.Users;
 import dev.pullproof.registry.journal.JournalEntry;
 import dev.pullproof.testing.Needs;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** ctr, the second client, exec'd in the container: no config.toml, flags only. */
 @Needs(docker = true)
 class CtrPullIT {
 
   @ParameterizedTest
-  @EnumSource(VersionFamily.class)
-  void plainHttpPullWithoutAnyConfigSucceedsAndCriSeesTheImage(VersionFamily family) {
+  @MethodSource("dev.pullproof.harness.version.ContainerdVersionTest#families")
+  void plainHttpPullWithoutAnyConfigSucceedsAndCriSeesTheImage(ContainerdVersion family) {
     try (FakeRegistry registry = FakeRegistry.builder().start();
         ContainerdContainer containerd = ContainerdContainer.of(family)) {
       String image = LoopbackRegistries.publishSmallImage(registry, "tools/ctr", "1.0");
@@ -39,8 +39,8 @@ class CtrPullIT {
   }
 
   @ParameterizedTest
-  @EnumSource(VersionFamily.class)
-  void userFlagAndHostsDirReachABasicAuthRegistry(VersionFamily family) {
+  @MethodSource("dev.pullproof.harness.version.ContainerdVersionTest#families")
+  void userFlagAndHostsDirReachABasicAuthRegistry(ContainerdVersion family) {
     try (FakeRegistry registry =
             FakeRegistry.builder().basicAuth(Users.of("puller", "s3cret")).start();
         ContainerdContainer containerd = ContainerdContainer.of(family)) {

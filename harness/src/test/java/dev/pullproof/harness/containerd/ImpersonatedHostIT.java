@@ -2,11 +2,11 @@ package dev.pullproof.harness.containerd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import dev.pullproof.registry.FakeRegistry;
 import dev.pullproof.testing.Needs;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** An extra hosts entry lets a registry on its own loopback address answer for a real name. */
 @Needs(docker = true)
@@ -14,8 +14,8 @@ class ImpersonatedHostIT {
   private static final String NAME = "registry.pullproof.test";
 
   @ParameterizedTest
-  @EnumSource(VersionFamily.class)
-  void criPullsFromANameThatResolvesToALoopbackRegistry(VersionFamily family) {
+  @MethodSource("dev.pullproof.harness.version.ContainerdVersionTest#families")
+  void criPullsFromANameThatResolvesToALoopbackRegistry(ContainerdVersion family) {
     try (FakeRegistry registry = FakeRegistry.builder().host("127.0.0.7").start();
         ContainerdContainer containerd = ContainerdContainer.of(family)) {
       LoopbackRegistries.publishSmallImage(registry, "team/app", "1.0");

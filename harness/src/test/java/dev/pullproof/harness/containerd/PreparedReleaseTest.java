@@ -3,8 +3,8 @@ package dev.pullproof.harness.containerd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pullproof.harness.version.ContainerdVersion;
 import dev.pullproof.harness.version.DebianPackage;
-import dev.pullproof.harness.version.VersionFamily;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +21,7 @@ class PreparedReleaseTest {
             "1.7",
             "family=1.7\nsuite=trixie\ncontainerd=1.7.24~ds1-6+deb13u1\nlibc6=2.41-12+deb13u5\n");
 
-    PreparedRelease release = PreparedRelease.load(cache, VersionFamily.V1_7);
+    PreparedRelease release = PreparedRelease.load(cache, ContainerdVersion.V1_7);
 
     assertThat(release.source()).isEqualTo(new DebianPackage("trixie"));
     assertThat(release.containerdVersion()).isEqualTo("1.7.24~ds1-6+deb13u1");
@@ -33,7 +33,7 @@ class PreparedReleaseTest {
 
   @Test
   void aMissingReleaseSaysWhichScriptPreparesIt() {
-    assertThatThrownBy(() -> PreparedRelease.load(cache, VersionFamily.V2))
+    assertThatThrownBy(() -> PreparedRelease.load(cache, ContainerdVersion.V2))
         .hasMessageContaining("containerd 2 is not prepared")
         .hasMessageContaining("run ci/containerd-images 2");
   }
@@ -42,7 +42,7 @@ class PreparedReleaseTest {
   void aManifestWithoutALineNamesTheKey() throws IOException {
     prepare("1.6", "family=1.6\nsuite=bookworm\ncontainerd=1.6.20~ds1-1+deb12u3\n");
 
-    assertThatThrownBy(() -> PreparedRelease.load(cache, VersionFamily.V1_6))
+    assertThatThrownBy(() -> PreparedRelease.load(cache, ContainerdVersion.V1_6))
         .hasMessageContaining("has no 'libc6=' line");
   }
 
@@ -50,7 +50,7 @@ class PreparedReleaseTest {
   void aManifestOfAnotherFamilyIsRefused() throws IOException {
     prepare("1.6", "family=1.7\nsuite=trixie\ncontainerd=1.7.24\nlibc6=2.41\n");
 
-    assertThatThrownBy(() -> PreparedRelease.load(cache, VersionFamily.V1_6))
+    assertThatThrownBy(() -> PreparedRelease.load(cache, ContainerdVersion.V1_6))
         .hasMessageContaining("says family=1.7, expected 1.6");
   }
 
@@ -58,7 +58,7 @@ class PreparedReleaseTest {
   void sidsVersionKeepsItsUpstreamPart() {
     PreparedRelease release =
         new PreparedRelease(
-            VersionFamily.V2, new DebianPackage("sid"), "2.1.9+ds1-5", "2.43-7", cache);
+            ContainerdVersion.V2, new DebianPackage("sid"), "2.1.9+ds1-5", "2.43-7", cache);
 
     assertThat(release.upstreamVersion()).isEqualTo("2.1.9");
     assertThat(release.imageTag()).isEqualTo("2.1.9_ds1-5-libc6-2.43-7");

@@ -2,11 +2,10 @@ package dev.pullproof.harness.containerd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import dev.pullproof.registry.FakeRegistry;
 import dev.pullproof.testing.Needs;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Every version at once on the host network, each with its own socket and content store. */
@@ -18,7 +17,7 @@ class SideBySideIT {
     try (FakeRegistry registry = FakeRegistry.builder().start()) {
       String image = LoopbackRegistries.publishSmallImage(registry, "shared/app", "1.0");
       List<ContainerdContainer> all =
-          Stream.of(VersionFamily.values())
+          ContainerdVersion.families().stream()
               .map(f -> LoopbackRegistries.plainHttp(ContainerdContainer.of(f), registry))
               .toList();
       try {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import dev.pullproof.testing.Needs;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,7 @@ class StaleContainerSweepIT {
 
   @Test
   void removesContainersOfADeadOwnerAndKeepsThoseOfALiveOne() {
-    String image = ContainerdContainer.of(VersionFamily.V2).getDockerImageName();
+    String image = ContainerdContainer.of(ContainerdVersion.V2).getDockerImageName();
     // A pid above the kernel's pid_max (4194304 at most) names no process.
     String dead = create(image, new RunLabels(4_194_305L, "2020-01-01T00:00:00Z").asMap());
     String alive = create(image, RunLabels.current().asMap());

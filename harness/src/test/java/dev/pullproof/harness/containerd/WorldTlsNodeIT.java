@@ -8,7 +8,7 @@ import dev.pullproof.harness.scenario.ContainerdFile;
 import dev.pullproof.harness.scenario.Scenario;
 import dev.pullproof.harness.scenario.ScenarioParser;
 import dev.pullproof.harness.scenario.Template;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import dev.pullproof.harness.world.LoopbackPool;
 import dev.pullproof.harness.world.World;
 import dev.pullproof.harness.world.WorldInstaller;
@@ -20,7 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A scenario world's TLS reaches real containerd: the CA and client certificate files the world
@@ -65,8 +65,9 @@ class WorldTlsNodeIT {
       """;
 
   @ParameterizedTest
-  @EnumSource(VersionFamily.class)
-  void mutualTlsAndSystemTrustPullAndAnUnknownCaIsRefused(VersionFamily family) throws IOException {
+  @MethodSource("dev.pullproof.harness.version.ContainerdVersionTest#families")
+  void mutualTlsAndSystemTrustPullAndAnUnknownCaIsRefused(ContainerdVersion family)
+      throws IOException {
     Path file = Files.writeString(dir.resolve("tls-node.toml"), SCENARIO);
     Scenario scenario = new ScenarioParser().parse(file);
     try (World world =

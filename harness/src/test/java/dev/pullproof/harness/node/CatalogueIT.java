@@ -11,13 +11,13 @@ import dev.pullproof.harness.run.ScenarioRunner;
 import dev.pullproof.harness.run.Shard;
 import dev.pullproof.harness.run.Verdict;
 import dev.pullproof.harness.scenario.ScenarioCatalog;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import dev.pullproof.harness.world.LoopbackPool;
 import dev.pullproof.testing.Needs;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.EnumSet;
 import java.util.List;
+import java.util.TreeSet;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -52,7 +52,7 @@ class CatalogueIT {
     List<Job> jobs =
         Job.plan(
             new ScenarioCatalog().load(List.of(CATALOGUE)),
-            EnumSet.allOf(VersionFamily.class),
+            new TreeSet<>(ContainerdVersion.families()),
             Shard.parse(System.getProperty("pullproof.shard", "1/1")));
     if (jobs.size() > MAX_RUNS) {
       throw new IllegalStateException(

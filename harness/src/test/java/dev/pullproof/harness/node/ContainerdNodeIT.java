@@ -12,7 +12,7 @@ import dev.pullproof.harness.run.PullRequest;
 import dev.pullproof.harness.run.PullResult;
 import dev.pullproof.harness.scenario.CtrOptions;
 import dev.pullproof.harness.scenario.Via;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import dev.pullproof.registry.FakeRegistry;
 import dev.pullproof.registry.content.ImagePublisher;
 import dev.pullproof.registry.content.ImageSpec;
@@ -27,7 +27,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The runner's node on real containerd: versions, ctr pulls, CRI refusals and start failures. */
 @Needs(docker = true)
@@ -36,8 +36,8 @@ class ContainerdNodeIT {
   private final ContainerdNodeFactory factory = new ContainerdNodeFactory();
 
   @ParameterizedTest
-  @EnumSource(VersionFamily.class)
-  void reportsTheExactDebianVersionOfThePreparedRelease(VersionFamily family) throws Exception {
+  @MethodSource("dev.pullproof.harness.version.ContainerdVersionTest#families")
+  void reportsTheExactDebianVersionOfThePreparedRelease(ContainerdVersion family) throws Exception {
     try (Node node = factory.start(setup(family, Map.of()))) {
       assertThat(node.version())
           .isEqualTo(PreparedRelease.load(CacheRoot.current(), family).containerdVersion())
@@ -49,8 +49,8 @@ class ContainerdNodeIT {
   }
 
   @ParameterizedTest
-  @EnumSource(VersionFamily.class)
-  void ctrPullsWithTheScenariosFlagsAndKeepsCtrsOwnWordsWhenItFails(VersionFamily family)
+  @MethodSource("dev.pullproof.harness.version.ContainerdVersionTest#families")
+  void ctrPullsWithTheScenariosFlagsAndKeepsCtrsOwnWordsWhenItFails(ContainerdVersion family)
       throws Exception {
     try (FakeRegistry registry = FakeRegistry.builder().start()) {
       new ImagePublisher(registry.content())
@@ -68,7 +68,7 @@ class ContainerdNodeIT {
         String ref = registry.hostAndPort() + "/team/app:2.0";
         assertThat(missing.error())
             .endsWith(
-                family == VersionFamily.V2
+                family == ContainerdVersion.V2
                     ? "ctr: failed to resolve image: " + ref + ": not found"
                     : "ctr: failed to resolve reference \"" + ref + "\": " + ref + ": not found");
         registry.journal().assertRequested("GET /v2/team/app/blobs/* -> 200");
@@ -77,9 +77,9 @@ class ContainerdNodeIT {
   }
 
   @ParameterizedTest
-  @EnumSource(VersionFamily.class)
+  @MethodSource("dev.pullproof.harness.version.ContainerdVersionTest#families")
   void removingTheImagesMakesTheNextPullDownloadEveryBlobAgainForCriAndCtrPulls(
-      VersionFamily family) throws Exception {
+      ContainerdVersion family) throws Exception {
     try (FakeRegistry registry = FakeRegistry.builder().start()) {
       new ImagePublisher(registry.content())
           .publish(RepositoryName.of("team/app"), "1.0", ImageSpec.builder().layer(4096).build());
@@ -110,8 +110,8 @@ class ContainerdNodeIT {
   }
 
   @ParameterizedTest
-  @EnumSource(VersionFamily.class)
-  void whatAFailedPullLeftBehindIsCollectedSoTheNextPullDownloadsEveryBlob(VersionFamily family)
+  @MethodSource("dev.pullproof.harness.version.ContainerdVersionTest#families")
+  void whatAFailedPullLeftBehindIsCollectedSoTheNextPullDownloadsEveryBlob(ContainerdVersion family)
       throws Exception {
     try (FakeRegistry registry = FakeRegistry.builder().start()) {
       PublishedImage published =
@@ -168,8 +168,8 @@ class ContainerdNodeIT {
   }
 
   @ParameterizedTest
-  @EnumSource(VersionFamily.class)
-  void aCriPullOnANodeWhoseCriPluginDidNotLoadFailsWithTheKubeletsRpcError(VersionFamily family)
+  @MethodSource("dev.pullproof.harness.version.ContainerdVersionTest#families")
+  void aCriPullOnANodeWhoseCriPluginDidNotLoadFailsWithTheKubeletsRpcError(ContainerdVersion family)
       throws Exception {
     String plugin = family.imagePlugin().id();
     String config =
@@ -196,8 +196,8 @@ class ContainerdNodeIT {
   }
 
   @ParameterizedTest
-  @EnumSource(VersionFamily.class)
-  void aConfigContainerdCannotParseStopsTheStartWithContainerdsLastWords(VersionFamily family) {
+  @MethodSource("dev.pullproof.harness.version.ContainerdVersionTest#families")
+  void aConfigContainerdCannotParseStopsTheStartWithContainerdsLastWords(ContainerdVersion family) {
     NodeSetup broken = setup(family, Map.of("config.toml", "version = 2\n[plugins\n"));
 
     Instant start = Instant.now();
@@ -210,7 +210,7 @@ class ContainerdNodeIT {
         .hasMessageStartingWith("containerd " + family.label() + ".")
         .hasMessageContaining("did not start: ")
         .hasMessageContaining(
-            family == VersionFamily.V2
+            family == ContainerdVersion.V2
                 ? "containerd: failed to unmarshal TOML at row 2 column 9: toml: expected ']' to"
                     + " close table name"
                 : "containerd: failed to load TOML: /etc/containerd/config.toml: (2, 2): unexpected"
@@ -218,7 +218,7 @@ class ContainerdNodeIT {
   }
 
   /** config.toml with config_path, and a hosts.toml reaching the registry over plain HTTP. */
-  private static Map<String, String> plainHttp(VersionFamily family, FakeRegistry registry) {
+  private static Map<String, String> plainHttp(ContainerdVersion family, FakeRegistry registry) {
     String url = "http://" + registry.hostAndPort();
     return Map.of(
         "config.toml",
@@ -231,7 +231,7 @@ class ContainerdNodeIT {
             + "\"]\n  capabilities = [\"pull\", \"resolve\"]\n");
   }
 
-  private static NodeSetup setup(VersionFamily family, Map<String, String> files) {
+  private static NodeSetup setup(ContainerdVersion family, Map<String, String> files) {
     return new NodeSetup(family, files, Map.of(), "node-test");
   }
 

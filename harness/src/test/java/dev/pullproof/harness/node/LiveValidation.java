@@ -9,7 +9,7 @@ import dev.pullproof.harness.validate.live.LiveCheck;
 import dev.pullproof.harness.validate.live.LiveWorld;
 import dev.pullproof.harness.validate.live.VersionResult;
 import dev.pullproof.harness.validate.model.ImageRef;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -26,7 +26,7 @@ public final class LiveValidation {
    * Validates {@code files} for {@code images} on {@code targets}; the live scenario goes to dir.
    */
   public static Validation run(
-      NodeFiles files, List<String> images, List<VersionFamily> targets, Path dir)
+      NodeFiles files, List<String> images, List<ContainerdVersion> targets, Path dir)
       throws Exception {
     LiveWorld world =
         new LiveWorld(

@@ -10,7 +10,7 @@ import dev.pullproof.harness.run.Shard;
 import dev.pullproof.harness.run.Verdict;
 import dev.pullproof.harness.scenario.Scenario;
 import dev.pullproof.harness.scenario.ScenarioCatalog;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import dev.pullproof.harness.world.HostRequest;
 import dev.pullproof.harness.world.LoopbackPool;
 import dev.pullproof.testing.Needs;
@@ -19,14 +19,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The same seeded scenario, run 10 times on real containerd, gives the same verdict and the same
@@ -55,11 +54,11 @@ class SeededRunDeterminismIT {
           "determinism-test");
 
   @ParameterizedTest
-  @EnumSource(VersionFamily.class)
-  void tenRunsMeetTheSameDecisions(VersionFamily family) throws Exception {
+  @MethodSource("dev.pullproof.harness.version.ContainerdVersionTest#families")
+  void tenRunsMeetTheSameDecisions(ContainerdVersion family) throws Exception {
     Scenario scenario = scenario();
     Job job =
-        Job.plan(List.of(scenario), EnumSet.of(family), Shard.parse("1/1")).stream()
+        Job.plan(List.of(scenario), Set.of(family), Shard.parse("1/1")).stream()
             .findFirst()
             .orElseThrow();
     List<Map<String, List<String>>> canonical = new ArrayList<>();

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pullproof.harness.validate.NodeFiles;
 import dev.pullproof.harness.validate.Validation;
 import dev.pullproof.harness.validate.live.VersionResult;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import dev.pullproof.testing.Needs;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Needs(docker = true)
 class ValidateExamplesIT {
   private static final Path EXAMPLES = Path.of("../examples");
-  private static final List<VersionFamily> TARGETS = List.of(VersionFamily.V1_7, VersionFamily.V2);
+  private static final List<ContainerdVersion> TARGETS =
+      List.of(ContainerdVersion.V1_7, ContainerdVersion.V2);
 
   @TempDir Path dir;
 
@@ -34,7 +35,7 @@ class ValidateExamplesIT {
     return LiveValidation.run(files, images, TARGETS, dir);
   }
 
-  private static VersionResult on(Validation v, VersionFamily family) {
+  private static VersionResult on(Validation v, ContainerdVersion family) {
     return v.versions().stream().filter(r -> r.family() == family).findFirst().orElseThrow();
   }
 
@@ -43,7 +44,7 @@ class ValidateExamplesIT {
     Validation v = validate("modern");
 
     assertThat(v.failed()).isFalse();
-    for (VersionFamily family : TARGETS) {
+    for (ContainerdVersion family : TARGETS) {
       VersionResult r = on(v, family);
       assertThat(r.allPulled()).as(family.label()).isTrue();
       assertThat(r.hostsTried())
@@ -51,7 +52,7 @@ class ValidateExamplesIT {
           .anyMatch(h -> h.startsWith("mirror.corp.example:443 HEAD /v2/library/nginx/manifests/"))
           .noneMatch(h -> h.startsWith("registry-1.docker.io"));
     }
-    assertThat(on(v, VersionFamily.V2).logged())
+    assertThat(on(v, ContainerdVersion.V2).logged())
         .anyMatch(l -> l.contains("Configuration migrated from version 2"));
   }
 
@@ -60,10 +61,10 @@ class ValidateExamplesIT {
       throws Exception {
     Validation v = validate("breaks-on-2x");
 
-    assertThat(on(v, VersionFamily.V1_7).allPulled()).isTrue();
-    assertThat(on(v, VersionFamily.V1_7).logged())
+    assertThat(on(v, ContainerdVersion.V1_7).allPulled()).isTrue();
+    assertThat(on(v, ContainerdVersion.V1_7).logged())
         .contains("warning: `configs.tls` is deprecated, please use `config_path` instead");
-    assertThat(on(v, VersionFamily.V2).logged())
+    assertThat(on(v, ContainerdVersion.V2).logged())
         .anyMatch(
             l ->
                 l.startsWith("warning: Ignoring unknown key in TOML for plugin")
@@ -79,7 +80,7 @@ class ValidateExamplesIT {
   void theWriteUpsConfigIsReadByNeitherVersionSoItsHostsFilesNeverApply() throws Exception {
     Validation v = validate("writeup");
 
-    for (VersionFamily family : TARGETS) {
+    for (ContainerdVersion family : TARGETS) {
       VersionResult r = on(v, family);
       assertThat(r.criLoaded()).as(family.label()).contains(true);
       // Docker Hub images go straight to registry-1.docker.io: no hosts.toml was read.

@@ -10,7 +10,7 @@ import dev.pullproof.harness.validate.live.LiveWorld;
 import dev.pullproof.harness.validate.live.VersionResult;
 import dev.pullproof.harness.validate.live.VersionResult.State;
 import dev.pullproof.harness.validate.model.ImageRef;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import dev.pullproof.testing.Needs;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -29,15 +29,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Needs(docker = true)
 class ValidateLiveIT {
-  private static final List<VersionFamily> ALL =
-      List.of(VersionFamily.V1_6, VersionFamily.V1_7, VersionFamily.V2);
+  private static final List<ContainerdVersion> ALL =
+      List.of(ContainerdVersion.V1_6, ContainerdVersion.V1_7, ContainerdVersion.V2);
 
   @TempDir Path dir;
 
   private LiveWorld world;
 
   private List<VersionResult> live(
-      String config, Map<String, HostBehaviour> choices, List<VersionFamily> families)
+      String config, Map<String, HostBehaviour> choices, List<ContainerdVersion> families)
       throws Exception {
     Path file = dir.resolve("config.toml");
     Files.writeString(file, config);
@@ -116,7 +116,7 @@ class ValidateLiveIT {
           live(
               "version = 2\n[metrics]\n  address = \"127.0.0.1:" + port + "\"\n",
               Map.of(),
-              List.of(VersionFamily.V1_7));
+              List.of(ContainerdVersion.V1_7));
 
       assertThat(results.get(0).state()).isEqualTo(State.COULD_NOT_CHECK);
       assertThat(results.get(0).reason())
@@ -134,7 +134,7 @@ class ValidateLiveIT {
         [plugins."io.containerd.grpc.v1.cri".registry.mirrors."docker.io"]
           endpoint = ["https://mirror.corp.example"]
         """;
-    List<VersionFamily> mirrorsRead = List.of(VersionFamily.V1_6, VersionFamily.V1_7);
+    List<ContainerdVersion> mirrorsRead = List.of(ContainerdVersion.V1_6, ContainerdVersion.V1_7);
     for (VersionResult r : live(config, Map.of(), mirrorsRead)) {
       assertThat(r.allPulled()).as(r.family().label()).isTrue();
       assertThat(r.hostsTried())

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pullproof.harness.run.RunResult;
 import dev.pullproof.harness.scenario.Scenario;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,13 +46,13 @@ class CatalogueDocTest {
             holds_if = "success"
             """);
     return List.of(
-        result(reproduce, VersionFamily.V1_6, false),
-        result(reproduce, VersionFamily.V2, true),
-        result(fix, VersionFamily.V1_6, true),
-        result(fix, VersionFamily.V2, true));
+        result(reproduce, ContainerdVersion.V1_6, false),
+        result(reproduce, ContainerdVersion.V2, true),
+        result(fix, ContainerdVersion.V1_6, true),
+        result(fix, ContainerdVersion.V2, true));
   }
 
-  private static RunResult result(Scenario s, VersionFamily f, boolean ok) {
+  private static RunResult result(Scenario s, ContainerdVersion f, boolean ok) {
     return Results.judged(
         s,
         f,

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pullproof.harness.run.RunResult;
 import dev.pullproof.harness.scenario.Scenario;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import dev.pullproof.testing.Needs;
 import dev.pullproof.testing.Prerequisites;
 import java.awt.image.BufferedImage;
@@ -48,7 +48,7 @@ class HtmlReportChromiumIT {
             Results.entry("hub", 2, 4, "GET", "/token", "", 200),
             Results.entry("hub", 3, 9, "GET", "/v2/app/manifests/1", "", 200));
     List<RunResult> results = new ArrayList<>();
-    for (VersionFamily f : VersionFamily.values()) {
+    for (ContainerdVersion f : ContainerdVersion.families()) {
       results.add(
           Results.judged(
               s,

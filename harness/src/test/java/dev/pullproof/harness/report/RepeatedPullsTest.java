@@ -6,7 +6,7 @@ import dev.pullproof.harness.run.Outcome;
 import dev.pullproof.harness.run.PullAttempt;
 import dev.pullproof.harness.run.RunResult;
 import dev.pullproof.harness.scenario.Scenario;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +42,7 @@ class RepeatedPullsTest {
     results.add(
         Results.judged(
             flaky,
-            VersionFamily.V1_6,
+            ContainerdVersion.V1_6,
             outcome(
                 "1.6.0-synthetic",
                 List.of(
@@ -53,12 +53,12 @@ class RepeatedPullsTest {
     results.add(
         Results.judged(
             flaky,
-            VersionFamily.V2,
+            ContainerdVersion.V2,
             Outcome.failedToRun("synthetic: node did not start", Results.T0, Duration.ZERO)));
     results.add(
         Results.judged(
             once,
-            VersionFamily.V1_7,
+            ContainerdVersion.V1_7,
             outcome("1.7.0-synthetic", List.of(Results.attempt(1, true, "", 0, 100)))));
   }
 

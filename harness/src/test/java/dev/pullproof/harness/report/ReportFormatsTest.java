@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pullproof.harness.run.Outcome;
 import dev.pullproof.harness.run.RunResult;
 import dev.pullproof.harness.scenario.Scenario;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -65,7 +65,7 @@ class ReportFormatsTest {
     results.add(
         Results.judged(
             a,
-            VersionFamily.V1_6,
+            ContainerdVersion.V1_6,
             Results.outcome(
                 List.of(Results.attempt(1, false, "synthetic: denied", 0, 90)),
                 journal,
@@ -74,19 +74,19 @@ class ReportFormatsTest {
     results.add(
         Results.judged(
             a,
-            VersionFamily.V1_7,
+            ContainerdVersion.V1_7,
             Results.outcome(
                 List.of(Results.attempt(1, false, ERROR_17, 0, 90)), journal, "", List.of())));
     results.add(
         Results.judged(
             a,
-            VersionFamily.V2,
+            ContainerdVersion.V2,
             Outcome.failedToRun(
                 "node did not start: synthetic", Results.T0, Duration.ofSeconds(3))));
     results.add(
         Results.judged(
             b,
-            VersionFamily.V2,
+            ContainerdVersion.V2,
             Results.outcome(
                 List.of(
                     Results.attempt(1, true, "", 0, 100),

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pullproof.harness.run.RunResult;
 import dev.pullproof.harness.scenario.Scenario;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -38,12 +38,12 @@ class ReportLayoutTest {
     Scenario same = scenario("credentials/a-scenario-id-long-enough-to-crowd-the-matrix-reproduce");
     Scenario differs = scenario("tls/differs");
     return List.of(
-        result(same, VersionFamily.V1_6, NO_CREDS),
-        result(same, VersionFamily.V1_7, NO_CREDS),
-        result(same, VersionFamily.V2, NO_CREDS),
-        result(differs, VersionFamily.V1_6, ""),
-        result(differs, VersionFamily.V1_7, X509),
-        result(differs, VersionFamily.V2, X509));
+        result(same, ContainerdVersion.V1_6, NO_CREDS),
+        result(same, ContainerdVersion.V1_7, NO_CREDS),
+        result(same, ContainerdVersion.V2, NO_CREDS),
+        result(differs, ContainerdVersion.V1_6, ""),
+        result(differs, ContainerdVersion.V1_7, X509),
+        result(differs, ContainerdVersion.V2, X509));
   }
 
   private Scenario scenario(String id) {
@@ -52,7 +52,7 @@ class ReportLayoutTest {
         dir, name, "name = \"" + name + "\"\n[[pull]]\nimage = \"r.test/app:1\"\n");
   }
 
-  private static RunResult result(Scenario s, VersionFamily f, String error) {
+  private static RunResult result(Scenario s, ContainerdVersion f, String error) {
     return Results.judged(
         s,
         f,

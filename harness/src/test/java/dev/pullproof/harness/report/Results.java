@@ -7,7 +7,7 @@ import dev.pullproof.harness.run.VerdictChecker;
 import dev.pullproof.harness.scenario.Scenario;
 import dev.pullproof.harness.scenario.ScenarioParser;
 import dev.pullproof.harness.scenario.Via;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import dev.pullproof.harness.world.HostRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -86,7 +86,7 @@ final class Results {
         Duration.ofMillis(1234));
   }
 
-  static RunResult judged(Scenario s, VersionFamily f, Outcome o) {
+  static RunResult judged(Scenario s, ContainerdVersion f, Outcome o) {
     return new RunResult(s, f, o, new VerdictChecker().check(s, f, o));
   }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pullproof.harness.run.RunResult;
 import dev.pullproof.harness.scenario.Scenario;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +27,7 @@ class ResultsFileTest {
     return List.of(
         Results.judged(
             s,
-            VersionFamily.V1_7,
+            ContainerdVersion.V1_7,
             Results.outcome(
                 List.of(Results.attempt(1, false, "synthetic: denied for s3cret", 0, 90)),
                 Results.journal(Results.entry("hub", 1, 0, "GET", "/v2/", "", 401)),
@@ -35,7 +35,7 @@ class ResultsFileTest {
                 List.of("{\"synthetic\":1}"))),
         Results.judged(
             s,
-            VersionFamily.V2,
+            ContainerdVersion.V2,
             Results.outcome(
                 List.of(Results.attempt(1, true, "", 0, 90)), java.util.Map.of(), "", List.of())));
   }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pullproof.harness.run.RunResult;
 import dev.pullproof.harness.scenario.Scenario;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -64,7 +64,7 @@ class SecretHygieneTest {
                 + PULL_SECRET
                 + "\n",
             List.of("{\"synthetic\":\"helper answered " + REGISTRY_PASSWORD + "\"}"));
-    List<RunResult> results = List.of(Results.judged(s, VersionFamily.V2, outcome));
+    List<RunResult> results = List.of(Results.judged(s, ContainerdVersion.V2, outcome));
     Redactor redactor = Redactor.forScenarios(List.of(s));
 
     new ReportWriter(redactor).write(results, dir.resolve("out"));

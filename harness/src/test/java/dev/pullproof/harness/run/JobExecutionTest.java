@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pullproof.harness.scenario.Scenario;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import dev.pullproof.harness.world.LoopbackPool;
 import dev.pullproof.harness.world.WorldInstaller;
 import java.net.ConnectException;
@@ -47,13 +47,13 @@ class JobExecutionTest {
             Clock.systemUTC(),
             "test-run");
 
-    Outcome outcome = execution.run(new Job(s, VersionFamily.V1_7));
+    Outcome outcome = execution.run(new Job(s, ContainerdVersion.V1_7));
 
     assertThat(outcome.harnessError())
         .contains("no containerd harness in this build: cannot start containerd 1.7");
     assertThat(outcome.pulls()).isEmpty();
     assertThat(outcome.journals()).containsOnlyKeys("hub");
-    assertThat(asked.get().family()).isEqualTo(VersionFamily.V1_7);
+    assertThat(asked.get().family()).isEqualTo(ContainerdVersion.V1_7);
     assertThat(asked.get().runLabel()).isEqualTo("test-run");
     // The world was stopped: its address no longer accepts connections, and is free again.
     String[] address = asked.get().files().get("address").split(" ");
@@ -93,7 +93,7 @@ class JobExecutionTest {
             () -> KubeletCredentials.UNAVAILABLE,
             Clock.systemUTC(),
             "r")
-        .run(new Job(s, VersionFamily.V2));
+        .run(new Job(s, ContainerdVersion.V2));
 
     assertThat(asked.get().files()).hasSize(1);
     var file = asked.get().files().entrySet().iterator().next();
@@ -116,7 +116,7 @@ class JobExecutionTest {
                 () -> KubeletCredentials.UNAVAILABLE,
                 Clock.systemUTC(),
                 "r")
-            .run(new Job(s, VersionFamily.V1_6));
+            .run(new Job(s, ContainerdVersion.V1_6));
     assertThat(outcome.harnessError())
         .hasValueSatisfying(e -> assertThat(e).contains("no free loopback address left"));
     assertThat(outcome.journals()).isEmpty();
@@ -149,7 +149,7 @@ class JobExecutionTest {
             () -> KubeletCredentials.UNAVAILABLE,
             Clock.systemUTC(),
             "r")
-        .run(new Job(s, VersionFamily.V2));
+        .run(new Job(s, ContainerdVersion.V2));
     assertThat(asked.get().files())
         .containsOnlyKeys(
             "pullproof/ca.crt",

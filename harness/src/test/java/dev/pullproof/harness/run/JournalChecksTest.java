@@ -3,7 +3,7 @@ package dev.pullproof.harness.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pullproof.harness.scenario.Scenario;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +26,7 @@ class JournalChecksTest {
 
   private Verdict check(String expect, Outcomes o) {
     Scenario s = Outcomes.scenario(dir, HEAD + "[expect]\n" + expect);
-    return new VerdictChecker().check(s, VersionFamily.V2, o.build());
+    return new VerdictChecker().check(s, ContainerdVersion.V2, o.build());
   }
 
   @Test

@@ -3,14 +3,15 @@ package dev.pullproof.harness.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pullproof.harness.scenario.Scenario;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -39,18 +40,20 @@ class ScenarioRunnerTest {
   @Test
   void resultsComeBackInJobOrderWithTheirVerdicts() {
     Scenario s = scenario("300ms");
-    List<Job> jobs = Job.plan(List.of(s), EnumSet.allOf(VersionFamily.class), Shard.ALL);
+    List<Job> jobs = Job.plan(List.of(s), new TreeSet<>(ContainerdVersion.families()), Shard.ALL);
     List<String> heard = Collections.synchronizedList(new ArrayList<>());
     List<RunResult> results =
         runner(
                 job ->
-                    job.family() == VersionFamily.V2
+                    job.family() == ContainerdVersion.V2
                         ? new Outcomes().failed("synthetic: denied").build()
                         : new Outcomes().succeeded().build(),
                 2)
             .run(jobs, (r, done, total) -> heard.add(done + "/" + total));
 
-    assertThat(results).extracting(RunResult::family).containsExactly(VersionFamily.values());
+    assertThat(results)
+        .extracting(RunResult::family)
+        .containsExactlyElementsOf(ContainerdVersion.families());
     assertThat(results)
         .extracting(r -> r.verdict().status())
         .containsExactly(Verdict.Status.PASS, Verdict.Status.PASS, Verdict.Status.FAIL);
@@ -60,7 +63,7 @@ class ScenarioRunnerTest {
   @Test
   void aRunOutlivingItsTimeoutBecomesAnErrorAndIsInterrupted() throws Exception {
     CountDownLatch interrupted = new CountDownLatch(1);
-    Job job = new Job(scenario("300ms"), VersionFamily.V1_7);
+    Job job = new Job(scenario("300ms"), ContainerdVersion.V1_7);
     RunResult result =
         runner(
                 j -> {
@@ -88,7 +91,7 @@ class ScenarioRunnerTest {
                   throw new IllegalStateException("socket vanished");
                 },
                 1)
-            .runOne(new Job(scenario("300ms"), VersionFamily.V2));
+            .runOne(new Job(scenario("300ms"), ContainerdVersion.V2));
     assertThat(result.verdict().error()).contains("the run crashed: socket vanished");
   }
 
@@ -96,7 +99,7 @@ class ScenarioRunnerTest {
   void twoJobsRunAtOnceWithParallelismTwo() {
     Function<Job, Outcome> meet = meetBoth(Duration.ofSeconds(10));
     Scenario s = scenario("30s");
-    List<Job> jobs = List.of(new Job(s, VersionFamily.V1_6), new Job(s, VersionFamily.V2));
+    List<Job> jobs = List.of(new Job(s, ContainerdVersion.V1_6), new Job(s, ContainerdVersion.V2));
 
     assertThat(runner(meet, 2).run(jobs, RunListener.NONE))
         .allSatisfy(r -> assertThat(r.verdict().status()).isEqualTo(Verdict.Status.PASS));
@@ -106,7 +109,7 @@ class ScenarioRunnerTest {
   void oneAtATimeWithParallelismOne() {
     Function<Job, Outcome> meet = meetBoth(Duration.ofMillis(100));
     Scenario s = scenario("30s");
-    List<Job> jobs = List.of(new Job(s, VersionFamily.V1_6), new Job(s, VersionFamily.V2));
+    List<Job> jobs = List.of(new Job(s, ContainerdVersion.V1_6), new Job(s, ContainerdVersion.V2));
 
     assertThat(runner(meet, 1).run(jobs, RunListener.NONE))
         .extracting(r -> r.verdict().status())
@@ -119,9 +122,10 @@ class ScenarioRunnerTest {
         Outcomes.scenario(
             dir, "name = \"a\"\nversions = [\"1.6\", \"2\"]\n[[pull]]\nimage = \"x.test/a:1\"\n");
     List<Job> jobs =
-        Job.plan(List.of(a), EnumSet.of(VersionFamily.V2, VersionFamily.V1_7), Shard.ALL);
+        Job.plan(List.of(a), Set.of(ContainerdVersion.V2, ContainerdVersion.V1_7), Shard.ALL);
     assertThat(jobs).extracting(Job::label).containsExactly("s on 2");
-    assertThat(Job.plan(List.of(a), EnumSet.allOf(VersionFamily.class), new Shard(2, 2))).isEmpty();
+    assertThat(Job.plan(List.of(a), new TreeSet<>(ContainerdVersion.families()), new Shard(2, 2)))
+        .isEmpty();
   }
 
   /**

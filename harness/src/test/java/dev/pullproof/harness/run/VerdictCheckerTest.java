@@ -3,7 +3,7 @@ package dev.pullproof.harness.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pullproof.harness.scenario.Scenario;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,13 +14,13 @@ class VerdictCheckerTest {
   private static final String HEAD =
       "name = \"v\"\n[registries.hub]\n[registries.up]\n[[pull]]\nimage = \"r.test/app:1\"\n";
 
-  private Verdict check(String expect, Outcomes outcome, VersionFamily family) {
+  private Verdict check(String expect, Outcomes outcome, ContainerdVersion family) {
     Scenario s = Outcomes.scenario(dir, HEAD + expect);
     return new VerdictChecker().check(s, family, outcome.build());
   }
 
   private Verdict check(String expect, Outcomes outcome) {
-    return check(expect, outcome, VersionFamily.V1_7);
+    return check(expect, outcome, ContainerdVersion.V1_7);
   }
 
   @Test
@@ -60,8 +60,9 @@ class VerdictCheckerTest {
             + "error_contains = { \"1.7\" = \"401 Unauthorized\", \"2\" = \"unauthorized:\" }\n";
     Outcomes failed = new Outcomes().failed("synthetic: 401 Unauthorized");
 
-    assertThat(check(expect, failed, VersionFamily.V1_7).status()).isEqualTo(Verdict.Status.PASS);
-    Verdict on2 = check(expect, failed, VersionFamily.V2);
+    assertThat(check(expect, failed, ContainerdVersion.V1_7).status())
+        .isEqualTo(Verdict.Status.PASS);
+    Verdict on2 = check(expect, failed, ContainerdVersion.V2);
     assertThat(on2.failures())
         .singleElement()
         .satisfies(
@@ -70,7 +71,8 @@ class VerdictCheckerTest {
               assertThat(f.expected()).contains("'unauthorized:'");
               assertThat(f.actual()).isEqualTo("'synthetic: 401 Unauthorized'");
             });
-    assertThat(check(expect, failed, VersionFamily.V1_6).status()).isEqualTo(Verdict.Status.PASS);
+    assertThat(check(expect, failed, ContainerdVersion.V1_6).status())
+        .isEqualTo(Verdict.Status.PASS);
   }
 
   @Test
@@ -91,7 +93,7 @@ class VerdictCheckerTest {
                 + "[[pull]]\nimage = \"r.test/app:1\"\nvia = \"ctr\"\nexpect = { outcome = \"success\" }\n"
                 + "[expect]\noutcome = \"failure\"\n");
     Outcome o = new Outcomes().failed("synthetic: no").pull(1, 1, true, "", 50).build();
-    assertThat(new VerdictChecker().check(s, VersionFamily.V2, o).status())
+    assertThat(new VerdictChecker().check(s, ContainerdVersion.V2, o).status())
         .isEqualTo(Verdict.Status.PASS);
   }
 

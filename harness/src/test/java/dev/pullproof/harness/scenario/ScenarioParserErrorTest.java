@@ -87,7 +87,7 @@ class ScenarioParserErrorTest {
   }
 
   @Test
-  void aVersionFamilyThatDoesNotExistIsRejectedWithTheKnownOnes() {
+  void aContainerdVersionThatDoesNotExistIsRejectedWithTheKnownOnes() {
     Problem p = only("name = \"x\"\nversions = [\"1.6\", \"1.8\"]\n" + PULL);
     assertThat(p.line()).isEqualTo(2);
     assertThat(p.key()).isEqualTo("versions[1]");

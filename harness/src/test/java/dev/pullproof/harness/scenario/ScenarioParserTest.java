@@ -2,7 +2,7 @@ package dev.pullproof.harness.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -31,7 +31,7 @@ class ScenarioParserTest {
     Scenario s = parse("name = \"min\"\n[[pull]]\nimage = \"example.test/app:1\"\n");
 
     assertThat(s.id()).isEqualTo("s");
-    assertThat(s.versions()).containsExactly(VersionFamily.values());
+    assertThat(s.versions()).containsExactlyElementsOf(ContainerdVersion.families());
     assertThat(s.pulls())
         .singleElement()
         .satisfies(
@@ -113,7 +113,7 @@ class ScenarioParserTest {
             log_contains = ["PullImage"]
             """);
 
-    assertThat(s.versions()).containsExactly(VersionFamily.V1_7, VersionFamily.V2);
+    assertThat(s.versions()).containsExactly(ContainerdVersion.V1_7, ContainerdVersion.V2);
     assertThat(s.repeat()).isEqualTo(3);
     assertThat(s.timeout()).isEqualTo(Duration.ofSeconds(90));
     RegistrySpec hub = s.registries().get("hub");
@@ -145,13 +145,14 @@ class ScenarioParserTest {
             });
     assertThat(s.registries().get("mirror").mirror().orElseThrow().upstream()).isEqualTo("hub");
     assertThat(s.registries().get("mirror").auth().grants()).hasSize(1);
-    assertThat(s.containerd().filesFor(VersionFamily.V1_7))
+    assertThat(s.containerd().filesFor(ContainerdVersion.V1_7))
         .extracting(ContainerdFile::path, ContainerdFile::text)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("config.toml", "version = 2\n"),
             org.assertj.core.groups.Tuple.tuple(
                 "certs.d/docker.io/hosts.toml", "server = \"https://registry-1.docker.io\"\n"));
-    assertThat(s.containerd().filesFor(VersionFamily.V2).get(0).text()).isEqualTo("version = 3\n");
+    assertThat(s.containerd().filesFor(ContainerdVersion.V2).get(0).text())
+        .isEqualTo("version = 3\n");
     assertThat(s.pulls().get(0).auth()).isEqualTo(new PullAuth.PullSecret("ci", "s3cret"));
     assertThat(s.pulls().get(1).ctr().plainHttp()).isTrue();
     assertThat(s.pulls().get(1).expect().success()).contains(true);
@@ -159,16 +160,16 @@ class ScenarioParserTest {
         .isInstanceOfSatisfying(
             PullAuth.CredentialProvider.class,
             p -> assertThat(p.script().origin()).isEqualTo("files/helper.json"));
-    ExpectationSet on2 = s.expect().forVersion(VersionFamily.V2);
+    ExpectationSet on2 = s.expect().forVersion(ContainerdVersion.V2);
     assertThat(on2.success()).contains(false);
-    assertThat(on2.errorContains()).containsEntry(VersionFamily.V2, "unauthorized");
+    assertThat(on2.errorContains()).containsEntry(ContainerdVersion.V2, "unauthorized");
     assertThat(on2.logContains()).containsExactly("PullImage");
     assertThat(on2.requests()).hasSize(4);
     assertThat(on2.requests().get(1).count()).isEqualTo(Bounds.exactly(0));
     assertThat(on2.requests().get(3).count()).isEqualTo(new Bounds(1, 4));
     assertThat(on2.helperInvocations()).contains(new Bounds(1, 2));
     assertThat(on2.successRate()).contains(new RateBounds(0.5, 1.0));
-    assertThat(s.expect().forVersion(VersionFamily.V1_7).logContains()).isEmpty();
+    assertThat(s.expect().forVersion(ContainerdVersion.V1_7).logContains()).isEmpty();
   }
 
   @Test
@@ -182,7 +183,7 @@ class ScenarioParserTest {
             [expect]
             error_matches = "fail(ed)? to resolve"
             """);
-    assertThat(s.expect().forVersion(VersionFamily.V1_6).errorMatches())
-        .containsOnlyKeys(VersionFamily.values());
+    assertThat(s.expect().forVersion(ContainerdVersion.V1_6).errorMatches())
+        .containsOnlyKeys(ContainerdVersion.families());
   }
 }

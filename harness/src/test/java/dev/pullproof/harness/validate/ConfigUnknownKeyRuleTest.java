@@ -1,8 +1,8 @@
 package dev.pullproof.harness.validate;
 
-import static dev.pullproof.harness.version.VersionFamily.V1_6;
-import static dev.pullproof.harness.version.VersionFamily.V1_7;
-import static dev.pullproof.harness.version.VersionFamily.V2;
+import static dev.pullproof.harness.version.ContainerdVersion.V1_6;
+import static dev.pullproof.harness.version.ContainerdVersion.V1_7;
+import static dev.pullproof.harness.version.ContainerdVersion.V2;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pullproof.harness.validate.rules.ConfigUnknownKeyRule;

@@ -1,6 +1,6 @@
 package dev.pullproof.harness.validate;
 
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -35,6 +35,6 @@ final class Examples {
         .check(
             new NodeFiles(example.resolve("config.toml"), Optional.of(example.resolve("certs.d"))),
             images(example),
-            List.of(VersionFamily.values()));
+            ContainerdVersion.families());
   }
 }

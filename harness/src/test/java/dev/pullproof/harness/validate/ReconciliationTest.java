@@ -1,13 +1,13 @@
 package dev.pullproof.harness.validate;
 
-import static dev.pullproof.harness.version.VersionFamily.V1_7;
-import static dev.pullproof.harness.version.VersionFamily.V2;
+import static dev.pullproof.harness.version.ContainerdVersion.V1_7;
+import static dev.pullproof.harness.version.ContainerdVersion.V2;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pullproof.harness.toml.Severity;
 import dev.pullproof.harness.validate.Finding.Evidence.Kind;
 import dev.pullproof.harness.validate.live.VersionResult;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +28,8 @@ class ReconciliationTest {
 
   @TempDir Path dir;
 
-  private static VersionResult logged(VersionFamily family, boolean criLoaded, String... lines) {
+  private static VersionResult logged(
+      ContainerdVersion family, boolean criLoaded, String... lines) {
     return new VersionResult(
         family,
         "synthetic",

@@ -1,6 +1,6 @@
 package dev.pullproof.harness.validate;
 
-import static dev.pullproof.harness.version.VersionFamily.V1_7;
+import static dev.pullproof.harness.version.ContainerdVersion.V1_7;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

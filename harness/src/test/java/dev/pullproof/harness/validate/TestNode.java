@@ -1,10 +1,10 @@
 package dev.pullproof.harness.validate;
 
-import static dev.pullproof.harness.version.VersionFamily.V1_6;
-import static dev.pullproof.harness.version.VersionFamily.V1_7;
-import static dev.pullproof.harness.version.VersionFamily.V2;
+import static dev.pullproof.harness.version.ContainerdVersion.V1_6;
+import static dev.pullproof.harness.version.ContainerdVersion.V1_7;
+import static dev.pullproof.harness.version.ContainerdVersion.V2;
 
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /** A node's files written into a temporary directory: config.toml and certs.d/<host>/... */
 final class TestNode {
-  static final List<VersionFamily> ALL = List.of(V1_6, V1_7, V2);
+  static final List<ContainerdVersion> ALL = List.of(V1_6, V1_7, V2);
 
   private final Path root;
   private boolean hostsDir;
@@ -61,7 +61,7 @@ final class TestNode {
     return certs().resolve(dir).resolve("hosts.toml");
   }
 
-  List<Finding> check(List<String> images, List<VersionFamily> targets) {
+  List<Finding> check(List<String> images, List<ContainerdVersion> targets) {
     if (!Files.exists(config())) {
       config("version = 2\n");
     }
@@ -72,7 +72,7 @@ final class TestNode {
             targets);
   }
 
-  List<Finding> check(String rule, List<String> images, List<VersionFamily> targets) {
+  List<Finding> check(String rule, List<String> images, List<ContainerdVersion> targets) {
     return check(images, targets).stream().filter(f -> f.rule().equals(rule)).toList();
   }
 

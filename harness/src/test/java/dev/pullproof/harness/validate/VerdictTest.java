@@ -1,14 +1,14 @@
 package dev.pullproof.harness.validate;
 
-import static dev.pullproof.harness.version.VersionFamily.V1_7;
-import static dev.pullproof.harness.version.VersionFamily.V2;
+import static dev.pullproof.harness.version.ContainerdVersion.V1_7;
+import static dev.pullproof.harness.version.ContainerdVersion.V2;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pullproof.harness.toml.Severity;
 import dev.pullproof.harness.validate.live.VersionResult;
 import dev.pullproof.harness.validate.live.VersionResult.ImageResult;
 import dev.pullproof.harness.validate.live.VersionResult.State;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +30,7 @@ class VerdictTest {
           "synthetic: breaks on 2.x",
           "");
 
-  private static VersionResult pulled(VersionFamily family) {
+  private static VersionResult pulled(ContainerdVersion family) {
     return new VersionResult(
         family,
         family.label() + "-synthetic",
@@ -42,7 +42,7 @@ class VerdictTest {
         List.of(new ImageResult("nginx:1.25", true, "")));
   }
 
-  private static VersionResult refused(VersionFamily family) {
+  private static VersionResult refused(ContainerdVersion family) {
     return new VersionResult(
         family,
         family.label() + "-synthetic",

@@ -10,17 +10,17 @@ import dev.pullproof.harness.run.Shard;
 import dev.pullproof.harness.scenario.RegistrySpec;
 import dev.pullproof.harness.scenario.Scenario;
 import dev.pullproof.harness.scenario.ScenarioParser;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import dev.pullproof.harness.world.LoopbackPool;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
@@ -44,7 +44,7 @@ public final class LiveCheck {
    *
    * @return per family, in version order
    */
-  public List<VersionResult> run(LiveWorld world, List<VersionFamily> families, Path dir)
+  public List<VersionResult> run(LiveWorld world, List<ContainerdVersion> families, Path dir)
       throws IOException {
     Files.createDirectories(dir);
     Path file = dir.resolve("validate-scenario.toml");
@@ -54,7 +54,7 @@ public final class LiveCheck {
             + "# ./pullproof run "
             + file
             + "\n"
-            + world.scenario(families.stream().map(VersionFamily::label).toList()));
+            + world.scenario(families.stream().map(ContainerdVersion::label).toList()));
     Scenario scenario = new ScenarioParser().parse(file);
     Map<String, String> addresses = new LinkedHashMap<>();
     for (RegistrySpec r : scenario.registries().values()) {
@@ -70,7 +70,7 @@ public final class LiveCheck {
             "pullproof-validate-" + clock.millis());
     List<RunResult> results =
         runner.run(
-            Job.plan(List.of(scenario), EnumSet.copyOf(families), Shard.ALL), RunListener.NONE);
+            Job.plan(List.of(scenario), new TreeSet<>(families), Shard.ALL), RunListener.NONE);
     return results.stream()
         .sorted(Comparator.comparing(RunResult::family))
         .map(r -> VersionResult.of(r, addresses))

@@ -2,7 +2,7 @@ package dev.pullproof.harness.validate.live;
 
 import dev.pullproof.harness.run.PullAttempt;
 import dev.pullproof.harness.run.RunResult;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  *     -> status}
  */
 public record VersionResult(
-    VersionFamily family,
+    ContainerdVersion family,
     String containerdVersion,
     State state,
     String reason,
@@ -114,7 +114,7 @@ public record VersionResult(
 
   /** A version the check could not run on, e.g. because a port the config fixes is in use. */
   public static VersionResult couldNotCheck(
-      VersionFamily family, String containerdVersion, String reason) {
+      ContainerdVersion family, String containerdVersion, String reason) {
     return new VersionResult(
         family,
         containerdVersion,

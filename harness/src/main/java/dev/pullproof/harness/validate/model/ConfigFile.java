@@ -2,9 +2,9 @@ package dev.pullproof.harness.validate.model;
 
 import dev.pullproof.harness.toml.TomlFile;
 import dev.pullproof.harness.toml.TomlKeys;
+import dev.pullproof.harness.version.ContainerdVersion;
 import dev.pullproof.harness.version.Layout;
 import dev.pullproof.harness.version.PluginId;
-import dev.pullproof.harness.version.VersionFamily;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,7 +39,7 @@ public final class ConfigFile {
     return doc.root().map(t -> TomlKeys.line(t, "version", 0)).orElse(0);
   }
 
-  public Layout layout(VersionFamily family) {
+  public Layout layout(ContainerdVersion family) {
     return family.layout(version());
   }
 
@@ -72,7 +72,7 @@ public final class ConfigFile {
    * (version 2; on 2.x migrated, and winning over the images plugin's), {@code
    * plugins."io.containerd.cri.v1.images".registry} (version 3).
    */
-  public Optional<Located> registryFor(VersionFamily family) {
+  public Optional<Located> registryFor(ContainerdVersion family) {
     switch (layout(family)) {
       case V1_SHORT_IDS:
         return plugin(PluginId.SHORT_CRI).flatMap(p -> p.table("registry"));

@@ -1,8 +1,8 @@
 package dev.pullproof.harness.validate.model;
 
+import dev.pullproof.harness.version.ContainerdVersion;
 import dev.pullproof.harness.version.Layout;
 import dev.pullproof.harness.version.PluginId;
-import dev.pullproof.harness.version.VersionFamily;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +14,7 @@ public final class CriSections {
 
   private CriSections() {}
 
-  public static List<Read> read(ConfigFile config, VersionFamily family) {
+  public static List<Read> read(ConfigFile config, ContainerdVersion family) {
     Layout layout = config.layout(family);
     List<Read> out = new ArrayList<>();
     switch (layout) {

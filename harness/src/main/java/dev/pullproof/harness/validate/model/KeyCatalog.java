@@ -1,7 +1,8 @@
 package dev.pullproof.harness.validate.model;
 
+import dev.pullproof.harness.version.ContainerdVersion;
 import dev.pullproof.harness.version.Layout;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ReleaseLine;
 
 /**
  * The keys containerd 1.6.20, 1.7.24 and 2.1.9 know, learnt from each release's config structs: the
@@ -206,11 +207,11 @@ public final class KeyCatalog {
   private static final Schema MIGRATED_CRI_2 = migratedCri2();
 
   /** The CRI section's shape where {@code layout} reads it (1.x shapes for V1/V2 layouts). */
-  public static Schema criSection(VersionFamily family, Layout layout) {
+  public static Schema criSection(ContainerdVersion family, Layout layout) {
     if (layout == Layout.V2_MIGRATED) {
       return MIGRATED_CRI_2;
     }
-    return family == VersionFamily.V1_6 ? CRI_16 : CRI_17;
+    return family.line() == ReleaseLine.V1_6 ? CRI_16 : CRI_17;
   }
 
   private static final Schema DEBUG = Schema.leaves("address", "uid", "gid", "level", "format");
@@ -229,9 +230,9 @@ public final class KeyCatalog {
       Schema.leaves("accepts", "returns", "path", "args", "env");
 
   /** The top level of config.toml (plugin sections are not looked into here). */
-  public static Schema topLevel(VersionFamily family) {
+  public static Schema topLevel(ContainerdVersion family) {
     Schema proxy =
-        family == VersionFamily.V1_6
+        family.line() == ReleaseLine.V1_6
             ? Schema.leaves("type", "address")
             : Schema.leaves("type", "address", "platform", "exports", "capabilities");
     Schema top =
@@ -253,18 +254,18 @@ public final class KeyCatalog {
             .with("cgroup", Schema.leaves("path"))
             .with("proxy_plugins", Schema.mapOf(proxy))
             .with("stream_processors", Schema.mapOf(STREAM_PROCESSOR));
-    return family == VersionFamily.V2 ? top : top.plus("plugin_dir");
+    return !family.isOneX() ? top : top.plus("plugin_dir");
   }
 
   /** One host's settings in hosts.toml (also the top level); {@code dial_timeout} is new in 2.1. */
-  private static Schema hostEntry(VersionFamily family) {
+  private static Schema hostEntry(ContainerdVersion family) {
     Schema entry =
         Schema.leaves("capabilities", "ca", "client", "skip_verify", "header", "override_path");
-    return family == VersionFamily.V2 ? entry.plus("dial_timeout") : entry;
+    return family.line().compareTo(ReleaseLine.V2_1) >= 0 ? entry.plus("dial_timeout") : entry;
   }
 
   /** hosts.toml: {@code server}, the host settings for it, and {@code [host."URL"]} entries. */
-  public static Schema hostsFile(VersionFamily family) {
+  public static Schema hostsFile(ContainerdVersion family) {
     return hostEntry(family).plus("server").with("host", Schema.mapOf(hostEntry(family)));
   }
 }

@@ -1,6 +1,6 @@
 package dev.pullproof.harness.validate.model;
 
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,7 +12,7 @@ public record NodeContext(
     ConfigFile config,
     Optional<HostsTree> hosts,
     List<ImageRef> images,
-    List<VersionFamily> targets) {
+    List<ContainerdVersion> targets) {
 
   public NodeContext {
     images = List.copyOf(images);

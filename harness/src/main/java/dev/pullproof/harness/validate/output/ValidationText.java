@@ -5,7 +5,7 @@ import dev.pullproof.harness.toml.Severity;
 import dev.pullproof.harness.validate.Finding;
 import dev.pullproof.harness.validate.Validation;
 import dev.pullproof.harness.validate.live.VersionResult;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -28,7 +28,8 @@ public final class ValidationText {
         .append("\n  images: ")
         .append(String.join(", ", v.images()))
         .append("\n  containerd: ")
-        .append(v.targets().stream().map(VersionFamily::label).collect(Collectors.joining(", ")))
+        .append(
+            v.targets().stream().map(ContainerdVersion::label).collect(Collectors.joining(", ")))
         .append("\n\n");
     List<String> breaks = v.breaks();
     out.append("What breaks on upgrade\n");
@@ -117,7 +118,8 @@ public final class ValidationText {
           .append(Validation.location(f))
           .append(f.message())
           .append(" [")
-          .append(f.versions().stream().map(VersionFamily::label).collect(Collectors.joining(",")))
+          .append(
+              f.versions().stream().map(ContainerdVersion::label).collect(Collectors.joining(",")))
           .append("; ")
           .append(f.rule())
           .append(f.liveOnly() ? "; live only" : "")

@@ -3,8 +3,8 @@ package dev.pullproof.harness.validate.rules;
 import dev.pullproof.harness.toml.Severity;
 import dev.pullproof.harness.validate.Finding;
 import dev.pullproof.harness.validate.model.NodeContext;
+import dev.pullproof.harness.version.ContainerdVersion;
 import dev.pullproof.harness.version.Layout;
-import dev.pullproof.harness.version.VersionFamily;
 import java.util.List;
 
 /**
@@ -17,9 +17,10 @@ public final class ConfigMigrationRule implements Rule {
 
   @Override
   public List<Finding> check(NodeContext node) {
-    if (!node.targets().contains(VersionFamily.V2)
+    List<ContainerdVersion> twos = Families.twoX(node.targets());
+    if (twos.isEmpty()
         || node.config().root().isEmpty()
-        || node.config().layout(VersionFamily.V2) != Layout.V2_MIGRATED) {
+        || node.config().layout(ContainerdVersion.V2) != Layout.V2_MIGRATED) {
       return List.of();
     }
     return List.of(
@@ -29,7 +30,7 @@ public final class ConfigMigrationRule implements Rule {
             node.config().doc().path(),
             node.config().versionLine(),
             "version",
-            List.of(VersionFamily.V2),
+            twos,
             "A version 2 file on 2.x: containerd migrates it in memory on every start (it logs"
                 + " 'Configuration migrated from version 2'); CRI settings move to"
                 + " io.containerd.cri.v1.images and io.containerd.cri.v1.runtime, keys 2.x dropped"

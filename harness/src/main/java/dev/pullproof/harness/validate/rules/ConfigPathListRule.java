@@ -5,7 +5,7 @@ import dev.pullproof.harness.validate.Finding;
 import dev.pullproof.harness.validate.model.ConfigFile;
 import dev.pullproof.harness.validate.model.Located;
 import dev.pullproof.harness.validate.model.NodeContext;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,17 +24,17 @@ public final class ConfigPathListRule implements Rule {
   @Override
   public List<Finding> check(NodeContext node) {
     ConfigFile config = node.config();
-    List<VersionFamily> split = new ArrayList<>();
-    List<VersionFamily> whole = new ArrayList<>();
+    List<ContainerdVersion> split = new ArrayList<>();
+    List<ContainerdVersion> whole = new ArrayList<>();
     Located where = null;
-    for (VersionFamily family : node.targets()) {
+    for (ContainerdVersion family : node.targets()) {
       Optional<Located> registry = config.registryFor(family);
       Optional<String> path = registry.flatMap(r -> r.string("config_path"));
       if (path.isEmpty() || !path.get().contains(":")) {
         continue;
       }
       where = registry.get();
-      if (family == VersionFamily.V2 && !PullPath.of(config).map(PullPath::local).orElse(false)) {
+      if (!family.isOneX() && !PullPath.of(config).map(PullPath::local).orElse(false)) {
         whole.add(family);
       } else {
         split.add(family);

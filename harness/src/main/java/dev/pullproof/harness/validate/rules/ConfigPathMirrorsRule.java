@@ -5,8 +5,8 @@ import dev.pullproof.harness.validate.Finding;
 import dev.pullproof.harness.validate.model.ConfigFile;
 import dev.pullproof.harness.validate.model.Located;
 import dev.pullproof.harness.validate.model.NodeContext;
+import dev.pullproof.harness.version.ContainerdVersion;
 import dev.pullproof.harness.version.Layout;
-import dev.pullproof.harness.version.VersionFamily;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,9 +32,9 @@ public final class ConfigPathMirrorsRule implements Rule {
       if (registry.setString("config_path").isEmpty() || !registry.hasNonEmpty("mirrors")) {
         continue;
       }
-      List<VersionFamily> breaks = new ArrayList<>();
-      List<VersionFamily> latent = new ArrayList<>();
-      for (VersionFamily family : node.targets()) {
+      List<ContainerdVersion> breaks = new ArrayList<>();
+      List<ContainerdVersion> latent = new ArrayList<>();
+      for (ContainerdVersion family : node.targets()) {
         Optional<Located> read = config.registryFor(family);
         if (read.isPresent() && read.get().key().equals(registry.key())) {
           breaks.add(family);

@@ -8,9 +8,9 @@ import dev.pullproof.harness.validate.model.CriSections;
 import dev.pullproof.harness.validate.model.KeyCatalog;
 import dev.pullproof.harness.validate.model.NodeContext;
 import dev.pullproof.harness.validate.model.Schema;
+import dev.pullproof.harness.version.ContainerdVersion;
 import dev.pullproof.harness.version.Layout;
 import dev.pullproof.harness.version.PluginId;
-import dev.pullproof.harness.version.VersionFamily;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,7 +30,7 @@ public final class ConfigUnknownKeyRule implements Rule {
       return List.of();
     }
     UnknownKeys unknowns = new UnknownKeys();
-    for (VersionFamily family : node.targets()) {
+    for (ContainerdVersion family : node.targets()) {
       if (config.layout(family) == Layout.REFUSED) {
         continue;
       }
@@ -80,9 +80,9 @@ public final class ConfigUnknownKeyRule implements Rule {
     return out;
   }
 
-  static String behaviour(List<VersionFamily> families) {
-    boolean one = families.stream().anyMatch(VersionFamily::isOneX);
-    boolean two = families.contains(VersionFamily.V2);
+  static String behaviour(List<ContainerdVersion> families) {
+    boolean one = families.stream().anyMatch(ContainerdVersion::isOneX);
+    boolean two = families.stream().anyMatch(f -> !f.isOneX());
     if (one && two) {
       return "1.x ignores it silently, 2.x logs 'Ignoring unknown key in TOML' and ignores it";
     }

@@ -4,8 +4,9 @@ import dev.pullproof.harness.toml.Severity;
 import dev.pullproof.harness.validate.Finding;
 import dev.pullproof.harness.validate.model.ConfigFile;
 import dev.pullproof.harness.validate.model.NodeContext;
+import dev.pullproof.harness.version.ContainerdVersion;
 import dev.pullproof.harness.version.Layout;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ReleaseLine;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +45,7 @@ public final class ConfigVersionRule implements Rule {
     }
     long version = config.version();
     List<Finding> out = new ArrayList<>();
-    List<VersionFamily> refused =
+    List<ContainerdVersion> refused =
         Families.where(node.targets(), f -> config.layout(f) == Layout.REFUSED);
     if (!refused.isEmpty()) {
       out.add(
@@ -64,7 +65,7 @@ public final class ConfigVersionRule implements Rule {
                   + " works on 2.x (migrated in memory)."));
     }
     if (version < 2) {
-      List<VersionFamily> ones = Families.where(node.targets(), VersionFamily::isOneX);
+      List<ContainerdVersion> ones = Families.where(node.targets(), ContainerdVersion::isOneX);
       if (!ones.isEmpty()) {
         out.add(
             new Finding(
@@ -82,7 +83,8 @@ public final class ConfigVersionRule implements Rule {
                     + " without a word.",
                 "Add version = 2 as the first line (1.6/1.7 then read plugins.\"io.containerd.grpc.v1.cri\")."));
       }
-      if (node.targets().contains(VersionFamily.V2)) {
+      List<ContainerdVersion> twos = Families.twoX(node.targets());
+      if (!twos.isEmpty()) {
         out.add(
             new Finding(
                 ID,
@@ -90,14 +92,15 @@ public final class ConfigVersionRule implements Rule {
                 file,
                 line,
                 "version",
-                List.of(VersionFamily.V2),
+                twos,
                 (version == 0 ? "No version line: " : "version = 1: ")
                     + "2.x renames short plugin ids and then reads the file as version 3: CRI"
                     + " settings under io.containerd.grpc.v1.cri are not moved to the 2.x plugins.",
                 "Write version = 2 (migrated by 2.x) or a version 3 file for 2.x only."));
       }
     }
-    if (version == 3 && node.targets().contains(VersionFamily.V1_6)) {
+    List<ContainerdVersion> sixes = Families.on(node.targets(), ReleaseLine.V1_6);
+    if (version == 3 && !sixes.isEmpty()) {
       out.add(
           new Finding(
               ID,
@@ -105,7 +108,7 @@ public final class ConfigVersionRule implements Rule {
               file,
               line,
               "version",
-              List.of(VersionFamily.V1_6),
+              sixes,
               "version = 3 on containerd 1.6: it does not check the number and reads the file as"
                   + " version 2, so sections of 2.x plugins (io.containerd.cri.v1.images, .runtime)"
                   + " do not exist for it and are ignored.",

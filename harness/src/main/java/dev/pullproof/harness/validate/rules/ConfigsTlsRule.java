@@ -5,7 +5,7 @@ import dev.pullproof.harness.validate.Finding;
 import dev.pullproof.harness.validate.model.ConfigFile;
 import dev.pullproof.harness.validate.model.Located;
 import dev.pullproof.harness.validate.model.NodeContext;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,9 +24,9 @@ public final class ConfigsTlsRule implements Rule {
   @Override
   public List<Finding> check(NodeContext node) {
     ConfigFile config = node.config();
-    Map<String, List<VersionFamily>> byKey = new LinkedHashMap<>();
+    Map<String, List<ContainerdVersion>> byKey = new LinkedHashMap<>();
     Map<String, Integer> lines = new LinkedHashMap<>();
-    for (VersionFamily family : Families.where(node.targets(), VersionFamily::isOneX)) {
+    for (ContainerdVersion family : Families.where(node.targets(), ContainerdVersion::isOneX)) {
       Optional<Located> registry = config.registryFor(family);
       if (registry.flatMap(r -> r.setString("config_path")).isEmpty()) {
         continue;

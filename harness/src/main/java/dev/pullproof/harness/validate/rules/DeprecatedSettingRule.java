@@ -6,7 +6,7 @@ import dev.pullproof.harness.validate.Finding;
 import dev.pullproof.harness.validate.model.ConfigFile;
 import dev.pullproof.harness.validate.model.Located;
 import dev.pullproof.harness.validate.model.NodeContext;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,8 +41,8 @@ public final class DeprecatedSettingRule implements Rule {
     ConfigFile config = node.config();
     List<Finding> out = new ArrayList<>();
     for (Located registry : config.allRegistries()) {
-      List<VersionFamily> readers = new ArrayList<>();
-      for (VersionFamily f : node.targets()) {
+      List<ContainerdVersion> readers = new ArrayList<>();
+      for (ContainerdVersion f : node.targets()) {
         Optional<Located> read = config.registryFor(f);
         if (read.isPresent() && read.get().key().equals(registry.key())) {
           readers.add(f);
@@ -87,7 +87,7 @@ public final class DeprecatedSettingRule implements Rule {
   }
 
   private static void configsFindings(
-      ConfigFile config, Located configs, List<VersionFamily> readers, List<Finding> out) {
+      ConfigFile config, Located configs, List<ContainerdVersion> readers, List<Finding> out) {
     for (String host : configs.keys()) {
       Optional<Located> entry = configs.table(host);
       if (entry.isEmpty()) {
@@ -110,8 +110,8 @@ public final class DeprecatedSettingRule implements Rule {
                 "Give credentials as imagePullSecrets or through a kubelet credential provider."));
       }
       if (c.has("tls")) {
-        List<VersionFamily> ones = Families.where(readers, VersionFamily::isOneX);
-        List<VersionFamily> two = Families.where(readers, f -> f == VersionFamily.V2);
+        List<ContainerdVersion> ones = Families.where(readers, ContainerdVersion::isOneX);
+        List<ContainerdVersion> two = Families.twoX(readers);
         String fix =
             "Move it to <config_path>/"
                 + host
@@ -155,7 +155,7 @@ public final class DeprecatedSettingRule implements Rule {
       ConfigFile config,
       int line,
       String key,
-      List<VersionFamily> families,
+      List<ContainerdVersion> families,
       Severity severity,
       String message,
       String fix) {

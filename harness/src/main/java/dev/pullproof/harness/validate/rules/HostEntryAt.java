@@ -5,7 +5,7 @@ import dev.pullproof.harness.validate.Finding;
 import dev.pullproof.harness.validate.model.HostDir;
 import dev.pullproof.harness.validate.model.HostEntry;
 import dev.pullproof.harness.validate.model.NodeContext;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +33,7 @@ record HostEntryAt(HostDir dir, HostEntry entry) {
       String name,
       String rule,
       Severity severity,
-      List<VersionFamily> versions,
+      List<ContainerdVersion> versions,
       String message,
       String fix) {
     return new Finding(

@@ -3,8 +3,8 @@ package dev.pullproof.harness.validate.rules;
 import dev.pullproof.harness.toml.Severity;
 import dev.pullproof.harness.validate.Finding;
 import dev.pullproof.harness.validate.model.NodeContext;
+import dev.pullproof.harness.version.ContainerdVersion;
 import dev.pullproof.harness.version.Layout;
-import dev.pullproof.harness.version.VersionFamily;
 import java.util.List;
 
 /**
@@ -20,7 +20,7 @@ public final class HostsDirUnusedRule implements Rule {
     if (node.hosts().isEmpty() || node.hostsFiles().isEmpty() || node.config().root().isEmpty()) {
       return List.of();
     }
-    List<VersionFamily> unused =
+    List<ContainerdVersion> unused =
         Families.where(
             node.targets(),
             f ->

@@ -6,7 +6,7 @@ import dev.pullproof.harness.toml.TomlKeys;
 import dev.pullproof.harness.validate.Finding;
 import dev.pullproof.harness.validate.model.HostDir;
 import dev.pullproof.harness.validate.model.NodeContext;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import java.util.ArrayList;
 import java.util.List;
 import org.tomlj.TomlTable;
@@ -22,7 +22,7 @@ public final class HostsNoHostTableRule implements Rule {
 
   @Override
   public List<Finding> check(NodeContext node) {
-    var ones = Families.where(node.targets(), VersionFamily::isOneX);
+    var ones = Families.where(node.targets(), ContainerdVersion::isOneX);
     List<Finding> out = new ArrayList<>();
     if (ones.isEmpty()) {
       return out;

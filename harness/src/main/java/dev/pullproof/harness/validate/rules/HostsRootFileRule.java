@@ -4,8 +4,8 @@ import dev.pullproof.harness.toml.Severity;
 import dev.pullproof.harness.validate.Finding;
 import dev.pullproof.harness.validate.model.HostsTree;
 import dev.pullproof.harness.validate.model.NodeContext;
+import dev.pullproof.harness.version.ContainerdVersion;
 import dev.pullproof.harness.version.Layout;
-import dev.pullproof.harness.version.VersionFamily;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +28,7 @@ public final class HostsRootFileRule implements Rule {
     if (file.isEmpty()) {
       return List.of();
     }
-    List<VersionFamily> families =
+    List<ContainerdVersion> families =
         Families.where(node.targets(), f -> node.config().layout(f) != Layout.REFUSED);
     if (families.isEmpty()) {
       return List.of();

@@ -9,7 +9,7 @@ import dev.pullproof.harness.validate.model.KeyCatalog;
 import dev.pullproof.harness.validate.model.Located;
 import dev.pullproof.harness.validate.model.NodeContext;
 import dev.pullproof.harness.validate.model.Schema;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,7 +33,7 @@ public final class HostsUnknownKeyRule implements Rule {
       }
       Located root = new Located(doc.root().get(), "", 1);
       UnknownKeys unknowns = new UnknownKeys();
-      for (VersionFamily family : node.targets()) {
+      for (ContainerdVersion family : node.targets()) {
         for (Schema.Unknown u : KeyCatalog.hostsFile(family).unknownKeys(root)) {
           unknowns.add(family, u);
         }

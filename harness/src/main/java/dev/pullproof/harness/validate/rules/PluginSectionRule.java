@@ -6,9 +6,10 @@ import dev.pullproof.harness.validate.model.ConfigFile;
 import dev.pullproof.harness.validate.model.CriSections;
 import dev.pullproof.harness.validate.model.Located;
 import dev.pullproof.harness.validate.model.NodeContext;
+import dev.pullproof.harness.version.ContainerdVersion;
 import dev.pullproof.harness.version.Layout;
 import dev.pullproof.harness.version.PluginId;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ReleaseLine;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,8 +42,8 @@ public final class PluginSectionRule implements Rule {
     if (config.root().isEmpty()) {
       return List.of();
     }
-    Map<Issue, List<VersionFamily>> issues = new LinkedHashMap<>();
-    for (VersionFamily family : node.targets()) {
+    Map<Issue, List<ContainerdVersion>> issues = new LinkedHashMap<>();
+    for (ContainerdVersion family : node.targets()) {
       for (ConfigFile.Section section : config.plugins()) {
         for (Issue issue : issues(config, family, section)) {
           issues.computeIfAbsent(issue, k -> new ArrayList<>()).add(family);
@@ -65,7 +66,8 @@ public final class PluginSectionRule implements Rule {
     return out;
   }
 
-  private List<Issue> issues(ConfigFile config, VersionFamily family, ConfigFile.Section section) {
+  private List<Issue> issues(
+      ConfigFile config, ContainerdVersion family, ConfigFile.Section section) {
     Located table = section.table();
     String id = section.id();
     Layout layout = config.layout(family);
@@ -140,8 +142,10 @@ public final class PluginSectionRule implements Rule {
   }
 
   /** 1.7 wants io.containerd.x.y.z; 1.6 only four dot-separated parts. */
-  static boolean validUri(VersionFamily family, String id) {
+  static boolean validUri(ContainerdVersion family, String id) {
     boolean fourParts = id.split("\\.", -1).length >= 4;
-    return family == VersionFamily.V1_6 ? fourParts : fourParts && id.startsWith("io.containerd.");
+    return family.line() == ReleaseLine.V1_6
+        ? fourParts
+        : fourParts && id.startsWith("io.containerd.");
   }
 }

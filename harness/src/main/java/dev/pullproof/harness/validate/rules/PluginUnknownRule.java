@@ -5,9 +5,9 @@ import dev.pullproof.harness.validate.Finding;
 import dev.pullproof.harness.validate.model.ConfigFile;
 import dev.pullproof.harness.validate.model.Located;
 import dev.pullproof.harness.validate.model.NodeContext;
+import dev.pullproof.harness.version.ContainerdVersion;
 import dev.pullproof.harness.version.Layout;
 import dev.pullproof.harness.version.PluginId;
-import dev.pullproof.harness.version.VersionFamily;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -34,8 +34,8 @@ public final class PluginUnknownRule implements Rule {
       if (known(section.id()) || section.table().table("registry").isEmpty()) {
         continue;
       }
-      List<VersionFamily> ignored = new ArrayList<>();
-      for (VersionFamily family : node.targets()) {
+      List<ContainerdVersion> ignored = new ArrayList<>();
+      for (ContainerdVersion family : node.targets()) {
         Layout layout = config.layout(family);
         boolean fullIds =
             layout == Layout.V3

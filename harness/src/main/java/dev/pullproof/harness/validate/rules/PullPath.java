@@ -2,9 +2,9 @@ package dev.pullproof.harness.validate.rules;
 
 import dev.pullproof.harness.validate.model.ConfigFile;
 import dev.pullproof.harness.validate.model.Located;
+import dev.pullproof.harness.version.ContainerdVersion;
 import dev.pullproof.harness.version.Layout;
 import dev.pullproof.harness.version.PluginId;
-import dev.pullproof.harness.version.VersionFamily;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -78,7 +78,7 @@ record PullPath(boolean local, Optional<Located> table, String key, String goNam
 
   /** The prediction for 2.x; empty when the file is not read by 2.x at all. */
   static Optional<PullPath> of(ConfigFile config) {
-    Layout layout = config.layout(VersionFamily.V2);
+    Layout layout = config.layout(ContainerdVersion.V2);
     if (layout != Layout.V3 && layout != Layout.V2_MIGRATED) {
       return Optional.empty();
     }

@@ -3,7 +3,7 @@ package dev.pullproof.harness.validate.rules;
 import dev.pullproof.harness.toml.Severity;
 import dev.pullproof.harness.validate.Finding;
 import dev.pullproof.harness.validate.model.NodeContext;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,7 +17,8 @@ public final class PullPathRule implements Rule {
 
   @Override
   public List<Finding> check(NodeContext node) {
-    if (!node.targets().contains(VersionFamily.V2)) {
+    List<ContainerdVersion> twos = Families.twoX(node.targets());
+    if (twos.isEmpty()) {
       return List.of();
     }
     if (node.config().root().isEmpty()) {
@@ -48,7 +49,7 @@ public final class PullPathRule implements Rule {
             node.config().doc().path(),
             p.line(),
             p.dottedKey(),
-            List.of(VersionFamily.V2),
+            twos,
             message,
             ""));
   }

@@ -7,7 +7,7 @@ import dev.pullproof.harness.validate.model.HostDir;
 import dev.pullproof.harness.validate.model.HostEntry;
 import dev.pullproof.harness.validate.model.Located;
 import dev.pullproof.harness.validate.model.NodeContext;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,8 +28,8 @@ public final class StaticAuthHeaderRule implements Rule {
   @Override
   public List<Finding> check(NodeContext node) {
     List<Finding> out = new ArrayList<>();
-    List<VersionFamily> ones = Families.where(node.targets(), VersionFamily::isOneX);
-    List<VersionFamily> two = Families.where(node.targets(), f -> f == VersionFamily.V2);
+    List<ContainerdVersion> ones = Families.where(node.targets(), ContainerdVersion::isOneX);
+    List<ContainerdVersion> two = Families.twoX(node.targets());
     for (HostEntryAt at : HostEntryAt.all(node)) {
       HostDir dir = at.dir();
       HostEntry entry = at.entry();

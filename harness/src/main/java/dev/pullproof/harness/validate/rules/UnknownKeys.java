@@ -1,7 +1,7 @@
 package dev.pullproof.harness.validate.rules;
 
 import dev.pullproof.harness.validate.model.Schema;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,15 +10,15 @@ import java.util.Map;
 /** Collects unknown keys per family and merges the same key across families into one entry. */
 final class UnknownKeys {
   /** One unknown key and the families that do not know it. */
-  record Merged(Schema.Unknown unknown, List<VersionFamily> families) {}
+  record Merged(Schema.Unknown unknown, List<ContainerdVersion> families) {}
 
   private final Map<String, Schema.Unknown> first = new LinkedHashMap<>();
-  private final Map<String, List<VersionFamily>> families = new LinkedHashMap<>();
+  private final Map<String, List<ContainerdVersion>> families = new LinkedHashMap<>();
 
-  void add(VersionFamily family, Schema.Unknown unknown) {
+  void add(ContainerdVersion family, Schema.Unknown unknown) {
     String id = unknown.line() + " " + unknown.key();
     first.putIfAbsent(id, unknown);
-    List<VersionFamily> list = families.computeIfAbsent(id, k -> new ArrayList<>());
+    List<ContainerdVersion> list = families.computeIfAbsent(id, k -> new ArrayList<>());
     if (!list.contains(family)) {
       list.add(family);
     }

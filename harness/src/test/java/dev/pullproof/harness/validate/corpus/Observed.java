@@ -4,7 +4,7 @@ import dev.pullproof.harness.toml.Severity;
 import dev.pullproof.harness.validate.Finding;
 import dev.pullproof.harness.validate.Validation;
 import dev.pullproof.harness.validate.live.VersionResult;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +62,7 @@ record Observed(List<FindingLine> findings, List<VersionLine> versions, boolean 
                     new FindingLine(
                         f.severity().name(),
                         f.rule(),
-                        f.versions().stream().map(VersionFamily::label).toList(),
+                        f.versions().stream().map(ContainerdVersion::label).toList(),
                         at(entry, f)))
             .toList();
     List<String> breaks = v.breaks();

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 import dev.pullproof.harness.node.LiveValidation;
 import dev.pullproof.harness.validate.NodeFiles;
 import dev.pullproof.harness.validate.Validation;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import dev.pullproof.testing.Needs;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Needs(docker = true)
 class ValidateCorpusIT {
-  private static final List<VersionFamily> TARGETS = List.of(VersionFamily.values());
+  private static final List<ContainerdVersion> TARGETS = ContainerdVersion.families();
 
   @TempDir Path dir;
 
@@ -111,7 +111,7 @@ class ValidateCorpusIT {
 
   private static String row(String name, Observed run, double seconds) {
     StringBuilder out = new StringBuilder("| " + name + " |");
-    for (VersionFamily f : TARGETS) {
+    for (ContainerdVersion f : TARGETS) {
       out.append(' ')
           .append(
               run.versions().stream()

@@ -10,7 +10,7 @@ import dev.pullproof.harness.validate.Finding;
 import dev.pullproof.harness.validate.NodeFiles;
 import dev.pullproof.harness.validate.Validation;
 import dev.pullproof.harness.validate.live.VersionResult;
-import dev.pullproof.harness.version.VersionFamily;
+import dev.pullproof.harness.version.ContainerdVersion;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -34,7 +34,7 @@ class ValidationOutputTest {
             Path.of("config.toml"),
             7,
             "plugins.x.registry.mirrors",
-            List.of(VersionFamily.V2),
+            List.of(ContainerdVersion.V2),
             "synthetic: the CRI plugin will not load (password " + SECRET + ")",
             "remove registry.mirrors");
     Finding helper =
@@ -44,12 +44,12 @@ class ValidationOutputTest {
             Path.of("certs.d/docker.io/hosts.toml"),
             4,
             "credential_helper",
-            List.of(VersionFamily.V1_7, VersionFamily.V2),
+            List.of(ContainerdVersion.V1_7, ContainerdVersion.V2),
             "synthetic: unknown key, ignored",
             "");
     VersionResult old =
         new VersionResult(
-            VersionFamily.V1_7,
+            ContainerdVersion.V1_7,
             "1.7-synthetic",
             VersionResult.State.CHECKED,
             "",
@@ -59,7 +59,7 @@ class ValidationOutputTest {
             List.of(new VersionResult.ImageResult("nginx:1.25", true, "")));
     VersionResult now =
         new VersionResult(
-            VersionFamily.V2,
+            ContainerdVersion.V2,
             "2-synthetic",
             VersionResult.State.CHECKED,
             "",
@@ -71,7 +71,7 @@ class ValidationOutputTest {
     return new Validation(
         new NodeFiles(Path.of("config.toml"), Optional.empty()),
         List.of("nginx:1.25"),
-        List.of(VersionFamily.V1_7, VersionFamily.V2),
+        List.of(ContainerdVersion.V1_7, ContainerdVersion.V2),
         List.of(mirrors, helper),
         List.of(old, now),
         List.of("synthetic note"));
