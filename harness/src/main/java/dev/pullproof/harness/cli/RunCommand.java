@@ -95,6 +95,7 @@ final class RunCommand implements Callable<Integer> {
       return ExitCode.INCOMPLETE;
     }
     harness.prepareNodes().run();
+    harness.nodes().get().prepare(jobs.stream().map(Job::family).distinct().toList());
     Redactor redactor = Redactor.forScenarios(scenarios);
     ScenarioRunner runner =
         ScenarioRunner.forNodes(

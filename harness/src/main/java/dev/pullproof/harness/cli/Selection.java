@@ -1,10 +1,12 @@
 package dev.pullproof.harness.cli;
 
+import dev.pullproof.harness.containerd.ReleasePreparation;
 import dev.pullproof.harness.run.Shard;
 import dev.pullproof.harness.version.ContainerdVersion;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import picocli.CommandLine.Option;
@@ -20,10 +22,13 @@ final class Selection {
   @Option(
       names = "--containerd",
       split = ",",
-      paramLabel = "FAMILY",
+      paramLabel = "VERSION",
       converter = FamilyConverter.class,
       description =
-          "Version families to run, comma separated: 1.6, 1.7, 2 (default: each scenario's own)")
+          "containerd versions to run, comma separated: Debian's families 1.6, 1.7, 2, exact"
+              + " upstream releases (2.2.1; from PULLPROOF_CONTAINERD_RELEASES or containerd's"
+              + " release downloads) or a directory or .tar.gz of binaries (default: each"
+              + " scenario's own)")
   List<ContainerdVersion> families = new ArrayList<>();
 
   @Option(
@@ -43,20 +48,29 @@ final class Selection {
         : new TreeSet<>(families);
   }
 
-  /** Parses a family label, suggesting the right one. */
+  /**
+   * Parses a family ({@code 1.6}, {@code 1.7}, {@code 2}), an exact upstream release ({@code
+   * 2.2.1}) or the path of binaries the user has (a directory holding {@code containerd} and {@code
+   * ctr}, or an upstream-layout {@code .tar.gz}), which are staged here to learn their version.
+   */
   static final class FamilyConverter
       implements picocli.CommandLine.ITypeConverter<ContainerdVersion> {
     @Override
     public ContainerdVersion convert(String value) {
-      return ContainerdVersion.of(value.trim())
-          .orElseThrow(
-              () ->
-                  new picocli.CommandLine.TypeConversionException(
-                      "unknown containerd version family '"
-                          + value
-                          + "'; known: "
-                          + ContainerdVersion.labels()
-                          + (value.startsWith("2.") ? " (2.x is written 2)" : "")));
+      String v = value.trim();
+      Optional<ContainerdVersion> named = ContainerdVersion.of(v);
+      if (named.isPresent()) {
+        return named.get();
+      }
+      if (v.contains("/") || v.endsWith(".tar.gz")) {
+        try {
+          return ReleasePreparation.current().local(Path.of(v)).version();
+        } catch (IllegalStateException e) {
+          throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+        }
+      }
+      throw new picocli.CommandLine.TypeConversionException(
+          ContainerdVersion.unknown(v) + ", or the path of a directory or .tar.gz with containerd");
     }
   }
 

@@ -73,9 +73,11 @@ final class ValidateCommand implements Callable<Integer> {
   @Option(
       names = "--containerd",
       split = ",",
-      paramLabel = "FAMILY",
+      paramLabel = "VERSION",
       converter = Selection.FamilyConverter.class,
-      description = "Version families, old to new: 1.6, 1.7, 2 (default: 1.7,2)")
+      description =
+          "containerd versions, old to new: Debian's families 1.6, 1.7, 2, exact upstream"
+              + " releases (2.2.1) or a directory or .tar.gz of binaries (default: 1.7,2)")
   List<ContainerdVersion> families =
       new ArrayList<>(List.of(ContainerdVersion.V1_7, ContainerdVersion.V2));
 
@@ -129,6 +131,7 @@ final class ValidateCommand implements Callable<Integer> {
             "this build has no containerd harness; use --static-only or build the harness module");
       }
       harness.prepareNodes().run();
+      harness.nodes().get().prepare(targets);
       LiveWorld world = new LiveWorld(files.config(), files.hostsDir(), refs, choices, credentials);
       Path dir = report != null ? report : Files.createTempDirectory("pullproof-validate");
       versions =

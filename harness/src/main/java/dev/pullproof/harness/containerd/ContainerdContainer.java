@@ -85,7 +85,7 @@ public class ContainerdContainer extends GenericContainer<ContainerdContainer> {
    * The prepared release of {@code family} from the cache, its image built if the engine lacks it.
    */
   public static ContainerdContainer of(ContainerdVersion family) {
-    PreparedRelease release = PreparedRelease.load(CacheRoot.current(), family);
+    PreparedRelease release = ReleasePreparation.current().prepare(family);
     Clock clock = Clock.systemUTC();
     ContainerdImage.Ready image =
         new ContainerdImage(DockerClientFactory.instance().client(), clock).ensure(release);

@@ -59,7 +59,7 @@ public final class ContainerdImage {
   static String dockerfile(PreparedRelease release) {
     Map<String, String> labels = new LinkedHashMap<>();
     labels.put("dev.pullproof.containerd.family", release.family().label());
-    release.source().provenance().forEach((k, v) -> labels.put("dev.pullproof.containerd." + k, v));
+    release.provenance().forEach((k, v) -> labels.put("dev.pullproof.containerd." + k, v));
     labels.put("dev.pullproof.containerd.version", release.containerdVersion());
     labels.put("dev.pullproof.libc6.version", release.libcVersion());
     return "FROM scratch\n"

@@ -3,12 +3,14 @@ package dev.pullproof.harness.node;
 import dev.pullproof.harness.containerd.ContainerdContainer;
 import dev.pullproof.harness.containerd.Ctr;
 import dev.pullproof.harness.containerd.CtrPull;
+import dev.pullproof.harness.containerd.PreparedRelease;
 import dev.pullproof.harness.cri.CriAuth;
 import dev.pullproof.harness.cri.CriCallException;
 import dev.pullproof.harness.run.Node;
 import dev.pullproof.harness.run.PullRequest;
 import dev.pullproof.harness.run.PullResult;
 import dev.pullproof.harness.scenario.Via;
+import dev.pullproof.harness.version.DebianPackage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,10 +41,16 @@ final class ContainerdNode implements Node {
     this.ports = ports;
   }
 
-  /** The Debian package version, e.g. {@code 1.7.24~ds1-6+deb13u1}. */
+  /**
+   * The Debian package version, e.g. {@code 1.7.24~ds1-6+deb13u1}; for any other release what its
+   * binary reports and where it came from, e.g. {@code 2.2.1 (upstream archive URL, sha256 ...)}.
+   */
   @Override
   public String version() {
-    return container.release().containerdVersion();
+    PreparedRelease release = container.release();
+    return release.source() instanceof DebianPackage
+        ? release.containerdVersion()
+        : release.describe();
   }
 
   @Override

@@ -4,6 +4,8 @@ import dev.pullproof.harness.containerd.CacheRoot;
 import dev.pullproof.harness.containerd.ContainerdContainer;
 import dev.pullproof.harness.containerd.ContainerdImage;
 import dev.pullproof.harness.containerd.PreparedRelease;
+import dev.pullproof.harness.containerd.ReleaseArchives;
+import dev.pullproof.harness.containerd.ReleasePreparation;
 import dev.pullproof.harness.run.Node;
 import dev.pullproof.harness.run.NodeFactory;
 import dev.pullproof.harness.run.NodeSetup;
@@ -11,6 +13,7 @@ import dev.pullproof.harness.version.ContainerdVersion;
 import dev.pullproof.harness.world.NodeRoot;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +46,7 @@ public final class ContainerdNodeFactory implements NodeFactory {
   private final Supplier<ContainerdImage> images;
   private final Map<ContainerdVersion, PreparedImage> prepared = new ConcurrentHashMap<>();
   private final PortLeases ports;
+  private final ReleasePreparation releases;
 
   /** For {@link java.util.ServiceLoader}: this process's cache root, the default Docker engine. */
   public ContainerdNodeFactory() {
@@ -53,10 +57,20 @@ public final class ContainerdNodeFactory implements NodeFactory {
   }
 
   public ContainerdNodeFactory(Path cacheRoot, Clock clock, Supplier<ContainerdImage> images) {
+    this(
+        cacheRoot,
+        clock,
+        images,
+        new ReleasePreparation(cacheRoot, ReleaseArchives.fromEnvironment(System.getenv())));
+  }
+
+  public ContainerdNodeFactory(
+      Path cacheRoot, Clock clock, Supplier<ContainerdImage> images, ReleasePreparation releases) {
     this.cacheRoot = cacheRoot;
     this.clock = clock;
     this.images = images;
     this.ports = PortLeases.shared(clock);
+    this.releases = releases;
   }
 
   @Override
@@ -111,9 +125,14 @@ public final class ContainerdNodeFactory implements NodeFactory {
     return PARALLEL;
   }
 
-  /** The release of a family and its image; ensured once per factory. */
+  @Override
+  public void prepare(Collection<ContainerdVersion> versions) {
+    versions.forEach(v -> prepared.computeIfAbsent(v, this::prepare));
+  }
+
+  /** The release of a version and its image; ensured once per factory. */
   PreparedImage prepare(ContainerdVersion family) {
-    PreparedRelease release = PreparedRelease.load(cacheRoot, family);
+    PreparedRelease release = releases.prepare(family);
     ContainerdImage builder;
     try {
       builder = images.get();

@@ -151,7 +151,7 @@ public final class CatalogueDoc {
     List<String> exact = new java.util.ArrayList<>();
     for (ContainerdVersion family : matrix.columns()) {
       results.stream()
-          .filter(r -> r.family() == family && !r.outcome().containerdVersion().isEmpty())
+          .filter(r -> r.family().equals(family) && !r.outcome().containerdVersion().isEmpty())
           .findFirst()
           .ifPresent(r -> exact.add("containerd " + r.outcome().containerdVersion()));
     }

@@ -83,7 +83,7 @@ public final class ResultsFile {
       results.add(
           new RunResult(
               s,
-              ContainerdVersion.parse(run.get("containerd").asText()),
+              ContainerdVersion.recorded(run.get("containerd").asText()),
               outcome(run.get("outcome")),
               verdict(run.get("verdict"))));
     }

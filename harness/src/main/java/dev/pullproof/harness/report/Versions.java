@@ -15,7 +15,7 @@ final class Versions {
     for (ContainerdVersion family : matrix.columns()) {
       String exact =
           results.stream()
-              .filter(r -> r.family() == family && !r.outcome().containerdVersion().isEmpty())
+              .filter(r -> r.family().equals(family) && !r.outcome().containerdVersion().isEmpty())
               .map(r -> r.outcome().containerdVersion())
               .findFirst()
               .orElse("not started");

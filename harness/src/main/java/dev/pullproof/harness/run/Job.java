@@ -16,7 +16,9 @@ public record Job(Scenario scenario, ContainerdVersion family) {
 
   /**
    * The jobs for a shard of the scenarios: each scenario (sorted by id) on each of its versions
-   * that is also in {@code versions}, in the scenario's version order.
+   * that is also in {@code versions}, in the scenario's version order; then on each exact release
+   * in {@code versions} that the scenario does not name but whose family it runs on (a catalogue
+   * written for Debian's families runs on {@code 2.2.1} as on {@code 2}).
    */
   public static List<Job> plan(
       List<Scenario> scenarios, Set<ContainerdVersion> versions, Shard shard) {
@@ -25,6 +27,11 @@ public record Job(Scenario scenario, ContainerdVersion family) {
     List<Job> jobs = new ArrayList<>();
     for (Scenario s : shard.select(sorted)) {
       s.versions().stream().filter(versions::contains).forEach(v -> jobs.add(new Job(s, v)));
+      versions.stream()
+          .filter(v -> !v.isFamily() && !s.versions().contains(v))
+          .filter(v -> s.versions().contains(v.family()))
+          .sorted()
+          .forEach(v -> jobs.add(new Job(s, v)));
     }
     return jobs;
   }

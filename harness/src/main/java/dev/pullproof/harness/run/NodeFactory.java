@@ -1,5 +1,7 @@
 package dev.pullproof.harness.run;
 
+import dev.pullproof.harness.version.ContainerdVersion;
+
 /** Starts {@link Node}s; the runner asks for one per (scenario, version) run. */
 public interface NodeFactory {
   /**
@@ -9,6 +11,14 @@ public interface NodeFactory {
    * @throws Exception when no node could be started; the message should say why and what to do
    */
   Node start(NodeSetup setup) throws Exception;
+
+  /**
+   * Makes each version ready to start (downloads, checks, images) before any run begins, so a
+   * release that cannot be had stops everything with one message instead of failing each run.
+   *
+   * @throws IllegalStateException saying which version failed, why, and what to do
+   */
+  default void prepare(java.util.Collection<ContainerdVersion> versions) {}
 
   /** How many nodes may run at once on this machine. */
   default int maxParallel() {

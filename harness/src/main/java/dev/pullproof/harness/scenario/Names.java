@@ -82,7 +82,7 @@ final class Names {
 
   /** A per-version refinement must be for a version the scenario runs on. */
   void runsOn(TomlReader table, String key, ContainerdVersion family) {
-    if (!versions.contains(family)) {
+    if (!versions.contains(family) && !versions.contains(family.family())) {
       table.problem(
           key,
           "refines version "

@@ -118,7 +118,7 @@ public record Finding(
   /** Whether the live run on {@code family} contradicted it: the verdict ignores it there. */
   public boolean contradictedOn(ContainerdVersion family) {
     return evidence.stream()
-        .anyMatch(e -> e.family() == family && e.kind() == Evidence.Kind.CONTRADICTED);
+        .anyMatch(e -> e.family().equals(family) && e.kind() == Evidence.Kind.CONTRADICTED);
   }
 
   /** The versions where it stands: those it names, less those containerd contradicted. */

@@ -133,7 +133,7 @@ public record Validation(
   }
 
   private Optional<VersionResult> result(ContainerdVersion family) {
-    return versions.stream().filter(v -> v.family() == family).findFirst();
+    return versions.stream().filter(v -> v.family().equals(family)).findFirst();
   }
 
   /** {@code file:line: key: } for a finding, with the file as the user named it. */

@@ -32,6 +32,8 @@ public record ContainerdVersion(
   public static final ContainerdVersion V2 =
       new ContainerdVersion("2", ReleaseLine.V2_1, true, new DebianPackage("sid"));
 
+  private static final String LOCAL_SUFFIX = "+local";
+
   private static final List<ContainerdVersion> FAMILIES = List.of(V1_6, V1_7, V2);
 
   /** {@code 2.2.1}, {@code v1.7.29}, {@code 2.1.0-rc.1}: what upstream tags name. */
@@ -71,7 +73,7 @@ public record ContainerdVersion(
       throw new IllegalArgumentException(
           path + ": its containerd reports version '" + reported + "', which is not a release");
     }
-    return ofRelease(m.group(1) + "+local", m, new LocalBinaries(path));
+    return ofRelease(m.group(1) + LOCAL_SUFFIX, m, new LocalBinaries(path));
   }
 
   private static ContainerdVersion ofRelease(String label, Matcher m, ReleaseSource source) {
@@ -185,6 +187,18 @@ public record ContainerdVersion(
         + String.join(", ", labels())
         + " or an exact release such as 2.2.1"
         + hint;
+  }
+
+  /**
+   * The version a report recorded under {@code label}: as {@link #parse}, and binaries the user had
+   * ({@code 2.0.7+local}), whose path the report does not keep.
+   */
+  public static ContainerdVersion recorded(String label) {
+    if (label.endsWith(LOCAL_SUFFIX)) {
+      String reported = label.substring(0, label.length() - LOCAL_SUFFIX.length());
+      return local(Path.of("recorded"), reported);
+    }
+    return parse(label);
   }
 
   /** Debian's three families, oldest first: what runs when nothing else is named. */

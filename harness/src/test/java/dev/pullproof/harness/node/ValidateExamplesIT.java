@@ -36,7 +36,7 @@ class ValidateExamplesIT {
   }
 
   private static VersionResult on(Validation v, ContainerdVersion family) {
-    return v.versions().stream().filter(r -> r.family() == family).findFirst().orElseThrow();
+    return v.versions().stream().filter(r -> r.family().equals(family)).findFirst().orElseThrow();
   }
 
   @Test

@@ -45,7 +45,7 @@ class ScenarioRunnerTest {
     List<RunResult> results =
         runner(
                 job ->
-                    job.family() == ContainerdVersion.V2
+                    job.family().equals(ContainerdVersion.V2)
                         ? new Outcomes().failed("synthetic: denied").build()
                         : new Outcomes().succeeded().build(),
                 2)

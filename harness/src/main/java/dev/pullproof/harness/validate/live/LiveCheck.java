@@ -11,6 +11,7 @@ import dev.pullproof.harness.scenario.RegistrySpec;
 import dev.pullproof.harness.scenario.Scenario;
 import dev.pullproof.harness.scenario.ScenarioParser;
 import dev.pullproof.harness.version.ContainerdVersion;
+import dev.pullproof.harness.version.LocalBinaries;
 import dev.pullproof.harness.world.LoopbackPool;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -54,7 +55,12 @@ public final class LiveCheck {
             + "# ./pullproof run "
             + file
             + "\n"
-            + world.scenario(families.stream().map(ContainerdVersion::label).toList()));
+            + world.scenario(
+                families.stream()
+                    .map(v -> v.source() instanceof LocalBinaries ? v.family() : v)
+                    .map(ContainerdVersion::label)
+                    .distinct()
+                    .toList()));
     Scenario scenario = new ScenarioParser().parse(file);
     Map<String, String> addresses = new LinkedHashMap<>();
     for (RegistrySpec r : scenario.registries().values()) {
