@@ -70,7 +70,7 @@ final class Selection {
         }
       }
       throw new picocli.CommandLine.TypeConversionException(
-          ContainerdVersion.unknown(v) + ", or the path of a directory or .tar.gz with containerd");
+          ContainerdVersion.unknown(v) + ", or a directory or .tar.gz holding containerd");
     }
   }
 

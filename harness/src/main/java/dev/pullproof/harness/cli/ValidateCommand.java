@@ -1,6 +1,7 @@
 package dev.pullproof.harness.cli;
 
 import dev.pullproof.harness.report.Redactor;
+import dev.pullproof.harness.validate.Finding;
 import dev.pullproof.harness.validate.NodeFiles;
 import dev.pullproof.harness.validate.Reconciliation;
 import dev.pullproof.harness.validate.StaticChecks;
@@ -122,9 +123,24 @@ final class ValidateCommand implements Callable<Integer> {
     List<ContainerdVersion> targets = new ArrayList<>(new TreeSet<>(families));
     NodeFiles files = new NodeFiles(readable(config, "--config"), hostsDir());
     Credentials credentials = Credentials.read(files.config(), files.hostsDir());
-    var findings = new StaticChecks().check(files, images, targets);
+    // A release of a line pullproof has not studied gets no static verdict: only its live run.
+    List<ContainerdVersion> studied =
+        targets.stream().filter(ContainerdVersion::lineKnown).toList();
+    List<String> notes = new ArrayList<>();
+    targets.stream()
+        .filter(t -> !t.lineKnown())
+        .forEach(
+            t ->
+                notes.add(
+                    "containerd "
+                        + t
+                        + ": pullproof has no static knowledge of the "
+                        + t.label().replaceFirst("^(\\d+\\.\\d+).*$", "$1")
+                        + " line, so no static finding speaks for it; its live check ran as on"
+                        + " any version"));
+    List<Finding> findings =
+        studied.isEmpty() ? List.of() : new StaticChecks().check(files, images, studied);
     List<VersionResult> versions = List.of();
-    List<String> notes = List.of();
     if (!staticOnly) {
       if (harness.nodes().isEmpty()) {
         throw new IllegalStateException(
@@ -137,7 +153,7 @@ final class ValidateCommand implements Callable<Integer> {
       versions =
           new LiveCheck(harness.nodes().get(), harness.credentials(), clock)
               .run(world, targets, dir);
-      notes = world.notes();
+      notes.addAll(world.notes());
       findings = Reconciliation.reconcile(files.config(), findings, versions);
     }
     Validation v = new Validation(files, images, targets, findings, versions, notes);

@@ -218,7 +218,7 @@ public final class ScenarioParser {
   /** A version family label, or a problem with a did-you-mean. */
   static Optional<ContainerdVersion> family(TomlReader where, TomlReader.Item item) {
     if (!(item.value() instanceof String label)) {
-      where.problemAt(item, "expected a version family string such as \"1.7\"");
+      where.problemAt(item, "expected a version string such as \"1.7\" or \"2.2.1\"");
       return Optional.empty();
     }
     return family(label, message -> where.problemAt(item, message));
@@ -230,13 +230,16 @@ public final class ScenarioParser {
     if (family.isEmpty()) {
       String hint = Suggestions.didYouMean(label, ContainerdVersion.labels());
       if (hint.isEmpty() && label.startsWith("2.")) {
-        hint = "; did you mean '2'? (the 2.x family is written \"2\")";
+        hint =
+            "; did you mean '2'? (Debian's 2.x family is written \"2\", an exact release in"
+                + " full, e.g. \"2.2.1\")";
       }
       report.accept(
-          "unknown containerd version family '"
+          "unknown containerd version '"
               + label
-              + "'; known: "
+              + "'; known: the families "
               + ContainerdVersion.labels()
+              + " or an exact release such as \"2.2.1\""
               + hint);
     }
     return family;

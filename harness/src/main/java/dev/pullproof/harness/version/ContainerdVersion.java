@@ -173,20 +173,15 @@ public record ContainerdVersion(
 
   /** The message for a label that names no version, with the accepted forms. */
   public static String unknown(String label) {
-    String hint =
-        label.matches("v?\\d+\\.\\d+")
-            ? "; a release line is not a version: name a Debian family ("
-                + String.join(", ", labels())
-                + ") or an exact release such as "
-                + label.replaceFirst("^v", "")
-                + ".0"
-            : "";
+    String line = label.replaceFirst("^v", "");
     return "unknown containerd version '"
         + label
         + "'; known: the families "
         + String.join(", ", labels())
         + " or an exact release such as 2.2.1"
-        + hint;
+        + (line.matches("\\d+\\.\\d+")
+            ? " (" + line + " is a release line: write " + line + ".0 or the release you mean)"
+            : "");
   }
 
   /**

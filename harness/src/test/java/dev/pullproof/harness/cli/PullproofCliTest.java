@@ -92,8 +92,14 @@ class PullproofCliTest {
     assertThat(err.toString()).contains("1 <= K <= N, got 3/2");
     assertThat(run("list", "--containerd", "2.1", dir.toString())).isEqualTo(ExitCode.USAGE);
     assertThat(err.toString())
-        .contains("unknown containerd version family '2.1'")
-        .contains("(2.x is written 2)");
+        .contains("unknown containerd version '2.1'")
+        .contains("(2.1 is a release line: write 2.1.0 or the release you mean)")
+        .contains("or a directory or .tar.gz holding containerd");
+    assertThat(run("list", "--containerd", "/no/such/dir", dir.toString()))
+        .isEqualTo(ExitCode.USAGE);
+    assertThat(err.toString())
+        .contains(
+            "/no/such/dir is neither a directory holding containerd and ctr nor a .tar.gz archive");
     assertThat(run("list", dir.resolve("missing").toString())).isEqualTo(ExitCode.USAGE);
     assertThat(err.toString()).contains("missing: no such file or directory");
     assertThat(run()).isEqualTo(ExitCode.USAGE);
@@ -114,7 +120,7 @@ class PullproofCliTest {
     assertThat(run("run", "--help")).isZero();
     assertThat(out.toString())
         .contains("--shard=K/N")
-        .contains("--containerd=FAMILY")
+        .contains("--containerd=VERSION")
         .contains("1   some expectation did not hold")
         .contains("3   some run could not complete");
   }

@@ -92,8 +92,8 @@ class ScenarioParserErrorTest {
     assertThat(p.line()).isEqualTo(2);
     assertThat(p.key()).isEqualTo("versions[1]");
     assertThat(p.message())
-        .contains("unknown containerd version family '1.8'")
-        .contains("[1.6, 1.7, 2]");
+        .contains("unknown containerd version '1.8'")
+        .contains("the families [1.6, 1.7, 2] or an exact release such as \"2.2.1\"");
   }
 
   @Test

@@ -36,8 +36,7 @@ public class ContainerdVersionTest {
     assertThatThrownBy(() -> ContainerdVersion.parse("1.5"))
         .hasMessage(
             "unknown containerd version '1.5'; known: the families 1.6, 1.7, 2 or an exact release"
-                + " such as 2.2.1; a release line is not a version: name a Debian family (1.6, 1.7,"
-                + " 2) or an exact release such as 1.5.0");
+                + " such as 2.2.1 (1.5 is a release line: write 1.5.0 or the release you mean)");
     assertThatThrownBy(() -> ContainerdVersion.parse("latest"))
         .hasMessageStartingWith("unknown containerd version 'latest'; known: the families");
   }
