@@ -177,8 +177,10 @@ public final class ReleaseArchives {
           http.send(
               HttpRequest.newBuilder(from).timeout(TIMEOUT).GET().build(),
               HttpResponse.BodyHandlers.ofInputStream());
-    } catch (ConnectException | HttpTimeoutException e) {
-      throw failure(release, from, "unreachable (" + describe(e) + ")");
+    } catch (ConnectException e) {
+      throw failure(release, from, "unreachable (connection refused)");
+    } catch (HttpTimeoutException e) {
+      throw failure(release, from, "unreachable (no answer in " + TIMEOUT.toSeconds() + " s)");
     } catch (IOException e) {
       throw failure(release, from, "unreachable (" + describe(e) + ")");
     } catch (InterruptedException e) {

@@ -96,6 +96,10 @@ public final class Reconciliation {
     ContainerdVersion family = r.family();
     switch (f.rule()) {
       case "pull-path":
+        if (!family.line().criPullsThroughTransfer()) {
+          // 2.0 has no transfer path to fall back from: it logs nothing either way.
+          return f;
+        }
         boolean local = f.message().contains("through the local image pull");
         boolean explicit = f.key().endsWith("use_local_image_pull");
         if (explicit) {

@@ -70,6 +70,15 @@ public enum ReleaseLine {
     }
   }
 
+  /**
+   * Whether the CRI image service pulls through the transfer service unless a setting forces the
+   * local pull: from 2.1 (internal/cri/config CheckLocalImagePullConfigs). 1.x and 2.0 always pull
+   * locally (plugins/cri/images at v2.0.11 has no transfer path).
+   */
+  public boolean criPullsThroughTransfer() {
+    return compareTo(V2_1) >= 0;
+  }
+
   /** The line {@code major.minor} names, if pullproof knows it. */
   public static Optional<ReleaseLine> of(int major, int minor) {
     return Arrays.stream(values()).filter(l -> l.major == major && l.minor == minor).findFirst();

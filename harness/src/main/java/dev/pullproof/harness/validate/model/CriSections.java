@@ -26,12 +26,12 @@ public final class CriSections {
         break;
       case V2_MIGRATED:
         add(out, config, PluginId.GRPC_CRI, KeyCatalog.criSection(family, layout));
-        add(out, config, PluginId.CRI_IMAGES, KeyCatalog.IMAGES_2);
-        add(out, config, PluginId.CRI_RUNTIME, KeyCatalog.RUNTIME_PLUGIN_2);
+        add(out, config, PluginId.CRI_IMAGES, KeyCatalog.images(family.line()));
+        add(out, config, PluginId.CRI_RUNTIME, KeyCatalog.runtimePlugin(family.line()));
         break;
       case V3:
-        add(out, config, PluginId.CRI_IMAGES, KeyCatalog.IMAGES_2);
-        add(out, config, PluginId.CRI_RUNTIME, KeyCatalog.RUNTIME_PLUGIN_2);
+        add(out, config, PluginId.CRI_IMAGES, KeyCatalog.images(family.line()));
+        add(out, config, PluginId.CRI_RUNTIME, KeyCatalog.runtimePlugin(family.line()));
         add(out, config, PluginId.GRPC_CRI, KeyCatalog.SERVER_2);
         if (config.version() < 2) {
           // 2.x renames a version 1 file's short id before reading it as version 3.

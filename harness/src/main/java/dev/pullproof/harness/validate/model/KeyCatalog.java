@@ -139,35 +139,66 @@ public final class KeyCatalog {
           .with("registry", registry(false))
           .with("image_decryption", DECRYPTION);
 
-  /** 2.x {@code io.containerd.cri.v1.runtime}. */
-  public static final Schema RUNTIME_PLUGIN_2 =
-      Schema.leaves(
-              "enable_selinux",
-              "selinux_category_range",
-              "max_container_log_line_size",
-              "disable_apparmor",
-              "restrict_oom_score_adj",
-              "disable_proc_mount",
-              "unset_seccomp_profile",
-              "tolerate_missing_hugetlb_controller",
-              "disable_hugetlb_controller",
-              "device_ownership_from_security_context",
-              "ignore_image_defined_volumes",
-              "netns_mounts_under_state_dir",
-              "enable_unprivileged_ports",
-              "enable_unprivileged_icmp",
-              "enable_cdi",
-              "cdi_spec_dirs",
-              "drain_exec_sync_io_timeout",
-              "ignore_deprecation_warnings")
-          .with(
-              "containerd",
-              Schema.leaves(
-                      "default_runtime_name",
-                      "ignore_blockio_not_enabled_errors",
-                      "ignore_rdt_not_enabled_errors")
-                  .with("runtimes", Schema.mapOf(RUNTIME_2)))
-          .with("cni", CNI_2);
+  /** 2.x {@code io.containerd.cri.v1.runtime} (2.1's keys). */
+  public static final Schema RUNTIME_PLUGIN_2 = runtimePlugin2(RUNTIME_2, CNI_2);
+
+  /**
+   * The images plugin's keys on a 2.x line: 2.0 lacks {@code concurrent_layer_fetch_buffer} and
+   * {@code use_local_image_pull}, which 2.1 added (internal/cri/config/config.go at v2.0.11 and
+   * v2.1.9; confirmed: 2.0.11 logs them as unknown keys).
+   */
+  public static Schema images(ReleaseLine line) {
+    return line == ReleaseLine.V2_0
+        ? IMAGES_2.without("concurrent_layer_fetch_buffer", "use_local_image_pull")
+        : IMAGES_2;
+  }
+
+  /**
+   * The runtime plugin's keys on a 2.x line: 2.0 lacks {@code runtimes.<r>.cgroup_writable} and
+   * {@code cni.bin_dirs} (new in 2.1); 2.2 adds {@code enable_criu} and {@code
+   * enable_experimental_restore_via_create} (internal/cri/config/config.go at v2.0.11, v2.1.9,
+   * v2.2.7).
+   */
+  public static Schema runtimePlugin(ReleaseLine line) {
+    switch (line) {
+      case V2_0:
+        return runtimePlugin2(RUNTIME_2.without("cgroup_writable"), CNI_2.without("bin_dirs"));
+      case V2_2:
+        return RUNTIME_PLUGIN_2.plus("enable_criu", "enable_experimental_restore_via_create");
+      default:
+        return RUNTIME_PLUGIN_2;
+    }
+  }
+
+  private static Schema runtimePlugin2(Schema runtime, Schema cni) {
+    return Schema.leaves(
+            "enable_selinux",
+            "selinux_category_range",
+            "max_container_log_line_size",
+            "disable_apparmor",
+            "restrict_oom_score_adj",
+            "disable_proc_mount",
+            "unset_seccomp_profile",
+            "tolerate_missing_hugetlb_controller",
+            "disable_hugetlb_controller",
+            "device_ownership_from_security_context",
+            "ignore_image_defined_volumes",
+            "netns_mounts_under_state_dir",
+            "enable_unprivileged_ports",
+            "enable_unprivileged_icmp",
+            "enable_cdi",
+            "cdi_spec_dirs",
+            "drain_exec_sync_io_timeout",
+            "ignore_deprecation_warnings")
+        .with(
+            "containerd",
+            Schema.leaves(
+                    "default_runtime_name",
+                    "ignore_blockio_not_enabled_errors",
+                    "ignore_rdt_not_enabled_errors")
+                .with("runtimes", Schema.mapOf(runtime)))
+        .with("cni", cni);
+  }
 
   /** 2.x {@code io.containerd.grpc.v1.cri}: only the CRI server remains there. */
   public static final Schema SERVER_2 =
@@ -254,7 +285,15 @@ public final class KeyCatalog {
             .with("cgroup", Schema.leaves("path"))
             .with("proxy_plugins", Schema.mapOf(proxy))
             .with("stream_processors", Schema.mapOf(STREAM_PROCESSOR));
-    return !family.isOneX() ? top : top.plus("plugin_dir");
+    // plugin_dir went with go plugins in 2.1 (cmd/containerd/server/config at v2.0.11, v2.1.9);
+    // 2.2 adds [grpc] tcp_tls_common_name.
+    if (family.line().compareTo(ReleaseLine.V2_1) < 0) {
+      top = top.plus("plugin_dir");
+    }
+    if (family.line().compareTo(ReleaseLine.V2_2) >= 0) {
+      top = top.with("grpc", GRPC.plus("tcp_tls_common_name"));
+    }
+    return top;
   }
 
   /** One host's settings in hosts.toml (also the top level); {@code dial_timeout} is new in 2.1. */

@@ -16,7 +16,9 @@ import java.util.Optional;
  * default) takes the whole value as one directory, so no hosts.toml under it applies, without a
  * warning (observed: hosts/colon-config-path-reproduce); its local pull ({@link PullPath}: {@code
  * use_local_image_pull}, {@code discard_unpacked_layers = true} and the rest of 2.1.9's list)
- * splits it. Depends on the pull-path finding, which the live check confirms or contradicts.
+ * splits it. 2.0 always pulls locally, so it splits the list like 1.x (2.0.11, run by hand with a
+ * loopback mirror named in the second directory). Depends on the pull-path finding, which the live
+ * check confirms or contradicts.
  */
 public final class ConfigPathListRule implements Rule {
   public static final String ID = "config-path-list";
@@ -34,7 +36,8 @@ public final class ConfigPathListRule implements Rule {
         continue;
       }
       where = registry.get();
-      if (!family.isOneX() && !PullPath.of(config).map(PullPath::local).orElse(false)) {
+      if (family.line().criPullsThroughTransfer()
+          && !PullPath.of(config).map(PullPath::local).orElse(false)) {
         whole.add(family);
       } else {
         split.add(family);
@@ -56,7 +59,9 @@ public final class ConfigPathListRule implements Rule {
               whole,
               "config_path \""
                   + value
-                  + "\" is a colon-separated list: 2.x's CRI pull (transfer service) reads it as"
+                  + "\" is a colon-separated list: the CRI pull of "
+                  + Families.label(whole)
+                  + " (transfer service) reads it as"
                   + " one directory that does not exist, so no hosts.toml under any of them is"
                   + " used, and nothing is logged (see pull-path).",
               "Use one directory for config_path on 2.x and put every registry's directory in it."));

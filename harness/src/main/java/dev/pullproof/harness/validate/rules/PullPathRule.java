@@ -4,6 +4,7 @@ import dev.pullproof.harness.toml.Severity;
 import dev.pullproof.harness.validate.Finding;
 import dev.pullproof.harness.validate.model.NodeContext;
 import dev.pullproof.harness.version.ContainerdVersion;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,16 +18,37 @@ public final class PullPathRule implements Rule {
 
   @Override
   public List<Finding> check(NodeContext node) {
-    List<ContainerdVersion> twos = Families.twoX(node.targets());
+    List<ContainerdVersion> twos =
+        Families.where(node.targets(), f -> f.line().criPullsThroughTransfer());
+    List<ContainerdVersion> twoZero =
+        Families.where(node.targets(), f -> !f.isOneX() && !f.line().criPullsThroughTransfer());
+    List<Finding> out = new ArrayList<>();
+    if (!twoZero.isEmpty() && node.config().root().isPresent()) {
+      out.add(
+          new Finding(
+              ID,
+              Severity.INFO,
+              node.config().doc().path(),
+              0,
+              "",
+              twoZero,
+              "containerd "
+                  + Families.label(twoZero)
+                  + " always pulls CRI images through the local image pull (the transfer service"
+                  + " path for CRI came in 2.1, and with it use_local_image_pull): a"
+                  + " colon-separated config_path is split into directories, and mirrors/configs"
+                  + " are read as on 1.x.",
+              ""));
+    }
     if (twos.isEmpty()) {
-      return List.of();
+      return out;
     }
     if (node.config().root().isEmpty()) {
-      return List.of();
+      return out;
     }
     Optional<PullPath> path = PullPath.of(node.config());
     if (path.isEmpty()) {
-      return List.of();
+      return out;
     }
     PullPath p = path.get();
     String message =
@@ -42,7 +64,7 @@ public final class PullPathRule implements Rule {
                 + " discard_unpacked_layers, registry.mirrors/configs/auths,"
                 + " max_concurrent_downloads other than 3, image_pull_with_sync_fs is set). On this"
                 + " path config_path is one directory.";
-    return List.of(
+    out.add(
         new Finding(
             ID,
             Severity.INFO,
@@ -52,5 +74,6 @@ public final class PullPathRule implements Rule {
             twos,
             message,
             ""));
+    return out;
   }
 }
