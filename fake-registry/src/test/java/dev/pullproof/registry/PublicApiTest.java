@@ -64,6 +64,7 @@ class PublicApiTest {
           "fault.FaultRule",
           "fault.Faults",
           "fault.Glob",
+          "fault.HeaderMatch",
           "fault.Occurrence",
           "fault.RequestMatch",
           "fault.RouteKind",
