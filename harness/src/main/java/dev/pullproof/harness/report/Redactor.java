@@ -42,6 +42,8 @@ public final class Redactor {
       for (RegistrySpec r : s.registries().values()) {
         AuthSpec auth = r.auth();
         auth.users().forEach((user, password) -> addPair(secrets, user, password));
+        secrets.addAll(auth.policy().identityTokens().keySet());
+        secrets.addAll(auth.policy().registryTokens().keySet());
         r.mirror()
             .flatMap(MirrorSpec::credentials)
             .ifPresent(c -> addPair(secrets, c.username(), c.password()));
