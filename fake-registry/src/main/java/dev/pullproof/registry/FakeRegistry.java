@@ -67,6 +67,7 @@ public final class FakeRegistry implements AutoCloseable {
                 config.headerTimeout(),
                 config.idleTimeout()),
             tls == null ? null : tls.serverContext(bindAddress(config.host())),
+            config.wrongProtocolReply(),
             chain,
             journal,
             config.clock());

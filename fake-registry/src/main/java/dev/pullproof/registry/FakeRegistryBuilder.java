@@ -10,6 +10,7 @@ import dev.pullproof.registry.fault.FaultRule;
 import dev.pullproof.registry.hub.DockerHub;
 import dev.pullproof.registry.mirror.MirrorConfig;
 import dev.pullproof.registry.tls.TlsConfig;
+import dev.pullproof.registry.tls.WrongProtocolReply;
 import io.undertow.server.HandlerWrapper;
 import io.undertow.server.HttpHandler;
 import java.time.Clock;
@@ -42,6 +43,7 @@ public final class FakeRegistryBuilder {
   private String tokenPath;
   private HttpHandler tokenEndpoint;
   private TlsConfig tls;
+  private WrongProtocolReply wrongProtocolReply;
   private MirrorConfig mirror;
   private final List<FaultRule> faultRules = new ArrayList<>();
   private DockerHub hub;
@@ -162,6 +164,21 @@ public final class FakeRegistryBuilder {
     return this;
   }
 
+  /**
+   * How to answer the other protocol: plain HTTP on a TLS port ({@link
+   * WrongProtocolReply#TLS_ALERT}, the default with TLS, or {@link WrongProtocolReply#HTTP_400} as
+   * Go's servers), a TLS handshake on a plain port ({@link WrongProtocolReply#HTTP_400}, the
+   * default without TLS, or {@link WrongProtocolReply#BARE_BODY}). A reply the listener cannot give
+   * fails {@link #start()}.
+   */
+  public FakeRegistryBuilder wrongProtocolReply(WrongProtocolReply reply) {
+    if (reply == null) {
+      throw new IllegalArgumentException("wrongProtocolReply is required (null is not a reply)");
+    }
+    this.wrongProtocolReply = reply;
+    return this;
+  }
+
   /** Serves HTTPS with this configuration; {@link FakeRegistry#url()} then starts https. */
   public FakeRegistryBuilder tls(TlsConfig tls) {
     this.tls = tls;
@@ -268,5 +285,19 @@ public final class FakeRegistryBuilder {
 
   TlsConfig tls() {
     return tls;
+  }
+
+  WrongProtocolReply wrongProtocolReply() {
+    if (wrongProtocolReply == null) {
+      return tls == null ? WrongProtocolReply.HTTP_400 : WrongProtocolReply.TLS_ALERT;
+    }
+    if (!wrongProtocolReply.fits(tls != null)) {
+      throw new IllegalArgumentException(
+          (tls == null ? "a plain-HTTP registry" : "a TLS registry")
+              + " cannot answer the other protocol with "
+              + wrongProtocolReply
+              + (tls == null ? ": use HTTP_400 or BARE_BODY" : ": use TLS_ALERT or HTTP_400"));
+    }
+    return wrongProtocolReply;
   }
 }

@@ -64,6 +64,7 @@ class PublicApiTest {
           "fault.FaultRule",
           "fault.Faults",
           "fault.Glob",
+          "fault.HeaderMatch",
           "fault.Occurrence",
           "fault.RequestMatch",
           "fault.RouteKind",
@@ -90,6 +91,7 @@ class PublicApiTest {
           "tls.IssuedCertificate",
           "tls.TlsConfig",
           "tls.TlsMode",
+          "tls.WrongProtocolReply",
           // The harness names its own temporary files the same way, so one sweep finds both.
           "temp.OwnedTemp");
 

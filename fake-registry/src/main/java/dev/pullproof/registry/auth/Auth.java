@@ -50,7 +50,7 @@ public final class Auth {
     this.tokens = tokens;
     this.tokenRealm = tokenRealm;
     if (tokens != null) {
-      authenticator = new TokenAuthenticator(tokens, tokenRealm);
+      authenticator = new TokenAuthenticator(tokens, tokenRealm, grants);
       tokenEndpoint = new TokenEndpoint(tokens, users, grants);
     } else {
       authenticator =

@@ -30,6 +30,14 @@ final class RefreshTokens {
     return token;
   }
 
+  /** Accepts a refresh token issued elsewhere (a {@code docker login}'s identity token). */
+  void register(String token, String subject) {
+    if (token == null || token.isEmpty() || subject == null || subject.isEmpty()) {
+      throw new IllegalArgumentException("a known refresh token needs a token and a subject");
+    }
+    subjects.put(token, subject);
+  }
+
   /** The subject the refresh token was issued to, if it was issued here. */
   Optional<String> subject(String token) {
     return token == null ? Optional.empty() : Optional.ofNullable(subjects.get(token));

@@ -21,6 +21,9 @@ import java.util.function.Supplier;
  * expired, and {@code ,error="insufficient_scope"} when it lacks access. A missing token or another
  * scheme (Basic) gets the plain challenge.
  *
+ * <p>A static registry token ({@link TokenService.Builder#registryToken}) stands for its user
+ * directly, with that user's grants (principal scheme {@code registry_token}).
+ *
  * <p>The principal ({@code bearer}, the token's subject or {@code anonymous}, its scopes) is
  * attached as {@link Exchanges#PRINCIPAL} for every valid token, even one lacking scope.
  *
@@ -32,17 +35,19 @@ import java.util.function.Supplier;
 final class TokenAuthenticator implements Authenticator {
   private final TokenService tokens;
   private final Supplier<String> realm;
+  private final Grants grants;
 
   /**
    * @param realm the token endpoint's absolute URL, asked for on every challenge because it may be
    *     known only once the server has started (its port)
    */
-  TokenAuthenticator(TokenService tokens, Supplier<String> realm) {
-    if (tokens == null || realm == null) {
-      throw new IllegalArgumentException("tokens and realm are required");
+  TokenAuthenticator(TokenService tokens, Supplier<String> realm, Grants grants) {
+    if (tokens == null || realm == null || grants == null) {
+      throw new IllegalArgumentException("tokens, realm and grants are required");
     }
     this.tokens = tokens;
     this.realm = realm;
+    this.grants = grants;
   }
 
   @Override
@@ -54,9 +59,14 @@ final class TokenAuthenticator implements Authenticator {
           null,
           header == null ? "bearer token required" : "authorization scheme is not Bearer");
     }
+    String presented = header.substring("bearer ".length()).trim();
+    java.util.Optional<String> registryUser = tokens.registryTokenSubject(presented);
+    if (registryUser.isPresent()) {
+      return registryToken(exchange, required, registryUser.get());
+    }
     TokenClaims claims;
     try {
-      claims = tokens.verify(header.substring("bearer ".length()).trim());
+      claims = tokens.verify(presented);
     } catch (InvalidTokenException e) {
       throw challenge(required, "invalid_token", e.getMessage());
     }
@@ -69,6 +79,27 @@ final class TokenAuthenticator implements Authenticator {
           required,
           "insufficient_scope",
           "token grants " + claims.scopes() + " but the request needs " + missing);
+    }
+    return principal;
+  }
+
+  /** A static registry token: its user's grants decide, need by need, with no token endpoint. */
+  private Principal registryToken(HttpServerExchange exchange, Access required, String user) {
+    List<String> missing =
+        required.needs().stream()
+            .filter(n -> !grants.granted(user, Scope.of(n)).covers(n))
+            .map(Access.Need::scope)
+            .toList();
+    List<String> held =
+        required.needs().stream()
+            .map(Access.Need::scope)
+            .filter(s -> !missing.contains(s))
+            .toList();
+    Principal principal = new Principal("registry_token", user, held);
+    exchange.putAttachment(Exchanges.PRINCIPAL, principal);
+    if (!missing.isEmpty()) {
+      throw challenge(
+          required, "insufficient_scope", "registry token of " + user + " lacks " + missing);
     }
     return principal;
   }

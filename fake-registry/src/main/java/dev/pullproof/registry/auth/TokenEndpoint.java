@@ -31,10 +31,12 @@ import java.util.Map;
  *       refresh_token} (a new one for {@code access_type=offline}, the same one when refreshing).
  * </ul>
  *
- * <p>Bad credentials or an unknown refresh token are UNAUTHORIZED (401; a GET also gets {@code
- * Basic realm="<issuer>"}). A missing or wrong {@code service}, a malformed scope, a missing POST
- * field or an unknown {@code grant_type} are 400 (see {@link BadRequest}). The token holds the
- * intersection of the requested and granted access; anonymous clients get public pulls only.
+ * <p>Without anonymous tokens ({@link TokenService#anonymousTokens()}), a GET without credentials
+ * is UNAUTHORIZED too. Bad credentials or an unknown refresh token are UNAUTHORIZED (401; a GET
+ * also gets {@code Basic realm="<issuer>"}). A missing or wrong {@code service}, a malformed scope,
+ * a missing POST field or an unknown {@code grant_type} are 400 (see {@link BadRequest}). The token
+ * holds the intersection of the requested and granted access; anonymous clients get public pulls
+ * only.
  *
  * <p>Sets {@link Exchanges#PRINCIPAL} to who asked: scheme {@code none}, {@code basic}, {@code
  * password} or {@code refresh_token}, the subject, and the scopes the token carries.
@@ -77,6 +79,9 @@ final class TokenEndpoint implements HttpHandler {
     }
     Caller caller = authenticate(exchange, request);
     String subject = caller.subject();
+    if (subject == null && !tokens.anonymousTokens()) {
+      throw unauthorized("this token service issues no anonymous tokens", true);
+    }
     IssuedToken token = tokens.issue(subject, grant(subject, request.scopes()));
     List<String> scopes = token.access().stream().map(Scope::toString).toList();
     exchange.putAttachment(
@@ -134,7 +139,9 @@ final class TokenEndpoint implements HttpHandler {
       body.put("token", token.token());
     }
     body.put("access_token", token.token());
-    body.put("expires_in", token.expiresIn().toSeconds());
+    if (tokens.sendsExpiresIn()) {
+      body.put("expires_in", token.expiresIn().toSeconds());
+    }
     body.put("issued_at", DateTimeFormatter.ISO_INSTANT.format(token.issuedAt()));
     if (!request.grantType().equals(TokenRequest.NONE)) {
       body.put("scope", String.join(" ", token.access().stream().map(Scope::toString).toList()));

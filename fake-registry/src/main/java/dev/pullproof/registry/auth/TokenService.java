@@ -43,6 +43,9 @@ public final class TokenService {
   private final String issuer;
   private final Duration expiresIn;
   private final Duration issuedAtOffset;
+  private final boolean anonymousTokens;
+  private final boolean sendExpiresIn;
+  private final java.util.Map<String, String> registryTokens;
   private final Clock clock;
   private final SigningKey key;
   private final TokenVerifier verifier;
@@ -54,6 +57,10 @@ public final class TokenService {
     this.issuer = b.issuer;
     this.expiresIn = b.expiresIn;
     this.issuedAtOffset = b.issuedAtOffset;
+    this.anonymousTokens = b.anonymousTokens;
+    this.sendExpiresIn = b.sendExpiresIn;
+    this.registryTokens = java.util.Map.copyOf(b.registryTokens);
+    b.refreshTokens.forEach(refreshTokens::register);
     this.clock = b.clock;
     this.key =
         b.signingKey != null ? SigningKey.of(b.signingKey) : SigningKey.generate(b.algorithm);
@@ -75,6 +82,21 @@ public final class TokenService {
 
   public Duration expiresIn() {
     return expiresIn;
+  }
+
+  /** Whether the token endpoint answers clients without credentials (default true). */
+  public boolean anonymousTokens() {
+    return anonymousTokens;
+  }
+
+  /** Whether token responses carry {@code expires_in} (default true). */
+  public boolean sendsExpiresIn() {
+    return sendExpiresIn;
+  }
+
+  /** The user a static registry token stands for, if it is one of them. */
+  public Optional<String> registryTokenSubject(String token) {
+    return Optional.ofNullable(token == null ? null : registryTokens.get(token));
   }
 
   /** The public half of the signing key with its {@code kid}, e.g. for a real registry to trust. */
@@ -134,8 +156,45 @@ public final class TokenService {
     private Clock clock = Clock.systemUTC();
     private JWSAlgorithm algorithm = JWSAlgorithm.ES256;
     private JWK signingKey;
+    private boolean anonymousTokens = true;
+    private boolean sendExpiresIn = true;
+    private final java.util.Map<String, String> refreshTokens = new java.util.LinkedHashMap<>();
+    private final java.util.Map<String, String> registryTokens = new java.util.LinkedHashMap<>();
 
     private Builder() {}
+
+    /**
+     * False: the token endpoint refuses clients without credentials (401), as token services that
+     * serve no public content do; the challenge still comes first.
+     */
+    public Builder anonymousTokens(boolean allowed) {
+      this.anonymousTokens = allowed;
+      return this;
+    }
+
+    /** False: token responses leave out {@code expires_in} (clients then assume 60 s). */
+    public Builder sendExpiresIn(boolean send) {
+      this.sendExpiresIn = send;
+      return this;
+    }
+
+    /**
+     * A refresh token the endpoint accepts for the subject ({@code grant_type=refresh_token}), as
+     * an identity token from an earlier login is; repeatable.
+     */
+    public Builder refreshToken(String token, String subject) {
+      refreshTokens.put(require(token, "refresh token"), require(subject, "subject"));
+      return this;
+    }
+
+    /**
+     * An opaque bearer token the registry itself accepts as the subject, with the subject's grants
+     * (a long-lived registry token); repeatable.
+     */
+    public Builder registryToken(String token, String subject) {
+      registryTokens.put(require(token, "registry token"), require(subject, "subject"));
+      return this;
+    }
 
     /** The audience; it appears quoted in challenges, so it may not contain '"'. */
     public Builder service(String service) {

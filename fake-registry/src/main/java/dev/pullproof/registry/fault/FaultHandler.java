@@ -61,6 +61,7 @@ final class FaultHandler implements HttpHandler {
         method,
         RouteKind.of(route, method),
         route.repository() == null ? null : route.repository().value(),
-        reference);
+        reference,
+        name -> exchange.getRequestHeaders().getFirst(name));
   }
 }

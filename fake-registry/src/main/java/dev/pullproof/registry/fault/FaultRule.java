@@ -76,6 +76,7 @@ public record FaultRule(
     private final Set<RouteKind> kinds = EnumSet.noneOf(RouteKind.class);
     private String repository;
     private String reference;
+    private final List<HeaderMatch> headers = new ArrayList<>();
     private Occurrence occurrence = Occurrence.always();
     private final List<TimeWindow> windows = new ArrayList<>();
     private final List<Fault> faults = new ArrayList<>();
@@ -120,6 +121,12 @@ public record FaultRule(
 
     public Builder reference(String glob) {
       this.reference = glob;
+      return this;
+    }
+
+    /** A condition on a request header (repeatable: every one must hold). */
+    public Builder header(HeaderMatch header) {
+      headers.add(header);
       return this;
     }
 
@@ -174,7 +181,8 @@ public record FaultRule(
               methods,
               kinds,
               repository == null ? null : Glob.of(repository, "repository"),
-              reference == null ? null : Glob.of(reference, "reference"));
+              reference == null ? null : Glob.of(reference, "reference"),
+              headers);
       return new FaultRule(name, match, occurrence, windows, faults);
     }
   }

@@ -1,6 +1,7 @@
 package dev.pullproof.registry.fault;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -12,14 +13,21 @@ import java.util.Set;
  * @param kinds route kinds; empty for any
  * @param repository glob against the repository name
  * @param reference glob against the manifest reference (tag or digest) or blob digest
+ * @param headers conditions on request headers, every one must hold
  */
 public record RequestMatch(
-    Glob host, Set<String> methods, Set<RouteKind> kinds, Glob repository, Glob reference) {
+    Glob host,
+    Set<String> methods,
+    Set<RouteKind> kinds,
+    Glob repository,
+    Glob reference,
+    List<HeaderMatch> headers) {
   private static final Set<String> METHODS =
       Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE");
 
   public RequestMatch {
     methods = Set.copyOf(methods);
+    headers = headers == null ? List.of() : List.copyOf(headers);
     kinds = kinds.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(kinds));
     for (String m : methods) {
       if (!METHODS.contains(m)) {
@@ -37,7 +45,8 @@ public record RequestMatch(
         && (kinds.isEmpty() || kinds.contains(r.kind()))
         && (host == null || host.matches(r.host()) || host.matches(withoutPort(r.host())))
         && (repository == null || repository.matches(r.repository()))
-        && (reference == null || reference.matches(r.reference()));
+        && (reference == null || reference.matches(r.reference()))
+        && headers.stream().allMatch(h -> h.test(r.header().apply(h.header())));
   }
 
   private static String withoutPort(String host) {
@@ -62,6 +71,9 @@ public record RequestMatch(
     }
     if (reference != null) {
       s.append(" reference=").append(reference);
+    }
+    for (HeaderMatch h : headers) {
+      s.append(" header ").append(h);
     }
     return s.length() == 0 ? "any request" : s.substring(1);
   }

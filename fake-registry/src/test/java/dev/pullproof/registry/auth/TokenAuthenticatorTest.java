@@ -26,7 +26,8 @@ class TokenAuthenticatorTest {
   private final ManualClock clock = new ManualClock(Instant.parse("2025-03-01T12:00:00Z"));
   private final TokenService tokens =
       TokenService.builder().service("registry.test").clock(clock).build();
-  private final TokenAuthenticator auth = new TokenAuthenticator(tokens, () -> REALM);
+  private final TokenAuthenticator auth =
+      new TokenAuthenticator(tokens, () -> REALM, Grants.defaults());
 
   @Test
   void tokenCoveringTheNeedIsThePrincipal() {
@@ -152,7 +153,7 @@ class TokenAuthenticatorTest {
   @Test
   void realmIsReadAtChallengeTime() {
     AtomicReference<String> realm = new AtomicReference<>("http://not-started");
-    TokenAuthenticator late = new TokenAuthenticator(tokens, realm::get);
+    TokenAuthenticator late = new TokenAuthenticator(tokens, realm::get, Grants.defaults());
     realm.set("http://127.0.0.1:41234/token");
 
     RegistryException e =

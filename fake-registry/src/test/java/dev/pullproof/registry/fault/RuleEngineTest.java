@@ -275,4 +275,59 @@ class RuleEngineTest {
         FakeRegistry.builder().basicAuth(Users.of("a", "b")).fault(versionCheck().build()).start();
     assertThat(new RawHttp(registry).get("/v2/").status()).isEqualTo(503);
   }
+
+  @Test
+  void anAuthorizationRuleFiresOnlyOnRequestsCarryingTheHeader() throws Exception {
+    RawHttp http =
+        start(
+            versionCheck()
+                .name("auth-present")
+                .header(HeaderMatch.present("Authorization"))
+                .build());
+    assertThat(http.send("GET", "/v2/", Map.of(), null).status()).isEqualTo(200);
+    assertThat(http.send("GET", "/v2/", Map.of("Authorization", "Bearer x"), null).status())
+        .isEqualTo(503);
+    registry.journal().awaitQuiet(Duration.ofSeconds(5));
+    assertThat(registry.journal().all().stream().map(JournalEntry::fault))
+        .containsExactly(null, "auth-present: status 503 UNAVAILABLE");
+  }
+
+  @Test
+  void anAbsentRuleFiresOnlyOnRequestsWithoutTheHeader() throws Exception {
+    RawHttp http = start(versionCheck().header(HeaderMatch.absent("Authorization")).build());
+    assertThat(http.send("GET", "/v2/", Map.of(), null).status()).isEqualTo(503);
+    assertThat(http.send("GET", "/v2/", Map.of("Authorization", "Basic eDp5"), null).status())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void aSchemeRuleTellsBasicFromBearerWhateverTheCase() throws Exception {
+    RawHttp http = start(versionCheck().header(HeaderMatch.scheme("Bearer")).build());
+    assertThat(http.send("GET", "/v2/", Map.of("Authorization", "bearer abc"), null).status())
+        .isEqualTo(503);
+    assertThat(http.send("GET", "/v2/", Map.of("Authorization", "Basic eDp5"), null).status())
+        .isEqualTo(200);
+    assertThat(http.send("GET", "/v2/", Map.of("Authorization", "Bearerx abc"), null).status())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void userAgentAndAcceptRulesMatchBySubstringOrRegex() throws Exception {
+    RawHttp http =
+        start(
+            versionCheck()
+                .header(HeaderMatch.matches("User-Agent", "^containerd/1\\.[67]"))
+                .header(HeaderMatch.contains("Accept", "oci"))
+                .build());
+    Map<String, String> old =
+        Map.of(
+            "User-Agent", "containerd/1.7.24", "Accept", "application/vnd.oci.image.index.v1+json");
+    Map<String, String> current =
+        Map.of(
+            "User-Agent", "containerd/2.1.9", "Accept", "application/vnd.oci.image.index.v1+json");
+    assertThat(http.send("GET", "/v2/", old, null).status()).isEqualTo(503);
+    assertThat(http.send("GET", "/v2/", current, null).status()).isEqualTo(200);
+    assertThat(http.send("GET", "/v2/", Map.of("User-Agent", "containerd/1.6.20"), null).status())
+        .isEqualTo(200);
+  }
 }

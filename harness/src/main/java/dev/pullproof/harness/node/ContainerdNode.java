@@ -65,7 +65,17 @@ final class ContainerdNode implements Node {
 
   private PullResult cri(PullRequest request) {
     Optional<CriAuth> auth =
-        request.credentials().map(c -> CriAuth.basic(c.username(), c.password()));
+        request
+            .credentials()
+            .map(
+                c ->
+                    new CriAuth(
+                        c.username(),
+                        c.password(),
+                        c.auth(),
+                        "",
+                        c.identityToken(),
+                        c.registryToken()));
     Predicate<String> ended = pullEnded(request.image());
     int endedBefore = (int) container.containerdLog().lines().stream().filter(ended).count();
     Instant start = clock.instant();

@@ -19,7 +19,7 @@ final class CtrPulls {
     if (request.ctr().plainHttp()) {
       pull = pull.withPlainHttp();
     }
-    if (request.credentials().isPresent()) {
+    if (request.credentials().filter(c -> !c.username().isEmpty()).isPresent()) {
       pull =
           pull.withUser(
               request.credentials().get().username()

@@ -42,13 +42,24 @@ public final class Redactor {
       for (RegistrySpec r : s.registries().values()) {
         AuthSpec auth = r.auth();
         auth.users().forEach((user, password) -> addPair(secrets, user, password));
+        secrets.addAll(auth.policy().identityTokens().keySet());
+        secrets.addAll(auth.policy().registryTokens().keySet());
         r.mirror()
             .flatMap(MirrorSpec::credentials)
             .ifPresent(c -> addPair(secrets, c.username(), c.password()));
       }
       for (PullSpec p : s.pulls()) {
         if (p.auth() instanceof PullAuth.PullSecret secret) {
-          addPair(secrets, secret.username(), secret.password());
+          if (!secret.username().isEmpty()) {
+            addPair(secrets, secret.username(), secret.password());
+          }
+          for (String token :
+              List.of(secret.auth(), secret.identityToken(), secret.registryToken())) {
+            if (!token.isEmpty()) {
+              secrets.add(token);
+            }
+          }
+          decodedPair(secret.auth()).ifPresent(pair -> addPair(secrets, pair[0], pair[1]));
         }
         if (p.auth() instanceof PullAuth.CredentialProvider provider) {
           FileSecrets.collect(provider.script().text(), secrets);
@@ -72,6 +83,20 @@ public final class Redactor {
     secrets.add(Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
     secrets.add(Base64.getUrlEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
     secrets.add(pair);
+  }
+
+  /** A docker config {@code auth} value as user and password, when it decodes to {@code u:p}. */
+  private static java.util.Optional<String[]> decodedPair(String auth) {
+    try {
+      String text = new String(Base64.getDecoder().decode(auth), StandardCharsets.UTF_8);
+      int colon = text.indexOf(':');
+      return colon < 0 || colon == text.length() - 1
+          ? java.util.Optional.empty()
+          : java.util.Optional.of(
+              new String[] {text.substring(0, colon), text.substring(colon + 1)});
+    } catch (IllegalArgumentException notBase64) {
+      return java.util.Optional.empty();
+    }
   }
 
   public String redact(String text) {

@@ -118,7 +118,14 @@ final class JobExecution {
     String image = Template.render(spec.image(), world.values());
     Optional<Credentials> creds = Optional.empty();
     if (spec.auth() instanceof PullAuth.PullSecret secret) {
-      creds = Optional.of(new Credentials(secret.username(), secret.password()));
+      creds =
+          Optional.of(
+              new Credentials(
+                  secret.username(),
+                  secret.password(),
+                  secret.auth(),
+                  secret.identityToken(),
+                  secret.registryToken()));
     } else if (spec.auth() instanceof PullAuth.CredentialProvider provider) {
       List<String> globs =
           provider.matchImages().stream().map(g -> Template.render(g, world.values())).toList();

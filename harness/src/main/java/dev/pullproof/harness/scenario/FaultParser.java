@@ -47,7 +47,10 @@ final class FaultParser {
         "chance",
         "seed",
         "chance_by",
-        "window");
+        "window",
+        "authorization",
+        "user_agent",
+        "accept");
     int before = f.problems().size();
     Optional<String> name = f.string("name");
     List<FaultRoute> routes = new ArrayList<>();
@@ -73,13 +76,15 @@ final class FaultParser {
     FaultSpec.Occurs occurs = occurs(f);
     List<FaultSpec.Window> windows = windows(f);
     List<FaultAction> actions = actions(f);
+    List<HeaderCondition> headers = HeaderConditions.read(f);
     if (f.problems().size() > before) {
       return Optional.empty();
     }
     return f.convert(
         "fault",
         () ->
-            new FaultSpec(name, routes, methods, repository, reference, occurs, windows, actions));
+            new FaultSpec(
+                name, routes, methods, repository, reference, headers, occurs, windows, actions));
   }
 
   /** A string or an array of strings, as located items. */

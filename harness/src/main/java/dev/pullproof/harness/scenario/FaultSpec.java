@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param name shown in the journal's fault field; empty for {@code rule-N}
  * @param routes the routes it applies to; empty for any
  * @param methods upper-case HTTP methods; empty for any
+ * @param headers conditions on request headers, every one must hold
  */
 public record FaultSpec(
     Optional<String> name,
@@ -20,6 +21,7 @@ public record FaultSpec(
     List<String> methods,
     Optional<String> repository,
     Optional<String> reference,
+    List<HeaderCondition> headers,
     Occurs occurs,
     List<Window> windows,
     List<FaultAction> actions) {
@@ -30,6 +32,7 @@ public record FaultSpec(
     methods = List.copyOf(methods);
     Objects.requireNonNull(repository, "repository");
     Objects.requireNonNull(reference, "reference");
+    headers = List.copyOf(headers);
     Objects.requireNonNull(occurs, "occurs");
     windows = List.copyOf(windows);
     actions = List.copyOf(actions);

@@ -8,17 +8,47 @@ public sealed interface PullAuth {
   /** No credentials: an anonymous pull. */
   record None() implements PullAuth {}
 
-  /** A Kubernetes pull secret: sent as CRI {@code AuthConfig} (or {@code ctr --user}). */
-  record PullSecret(String username, String password) implements PullAuth {
+  /**
+   * A Kubernetes pull secret: sent as CRI {@code AuthConfig} (or {@code ctr --user}). The kubelet
+   * copies each field of a docker config entry that is set, so any mix may be given; empty strings
+   * mean "not set", as in the CRI message.
+   *
+   * @param auth the docker config's {@code auth}: base64 of {@code user:password}
+   * @param identityToken {@code identitytoken}: a refresh token for the token endpoint
+   * @param registryToken {@code registrytoken}: a bearer token for the registry itself
+   */
+  record PullSecret(
+      String username, String password, String auth, String identityToken, String registryToken)
+      implements PullAuth {
     public PullSecret {
-      if (username == null || username.isEmpty() || password == null) {
-        throw new IllegalArgumentException("pull secret needs a username and a password");
+      username = username == null ? "" : username;
+      password = password == null ? "" : password;
+      auth = auth == null ? "" : auth;
+      identityToken = identityToken == null ? "" : identityToken;
+      registryToken = registryToken == null ? "" : registryToken;
+      if (username.isEmpty() && !hasToken(auth, identityToken, registryToken)) {
+        throw new IllegalArgumentException(
+            "pull secret needs username and password, auth, identity_token or registry_token");
       }
+    }
+
+    /** Username and password, what a pull secret usually holds. */
+    public PullSecret(String username, String password) {
+      this(username, password, "", "", "");
+    }
+
+    private static boolean hasToken(String auth, String identityToken, String registryToken) {
+      return !auth.isEmpty() || !identityToken.isEmpty() || !registryToken.isEmpty();
+    }
+
+    /** Whether it is more than a username and password (ctr --user cannot send it). */
+    public boolean hasTokens() {
+      return hasToken(auth, identityToken, registryToken);
     }
 
     @Override
     public String toString() {
-      return "PullSecret[" + username + ", password redacted]";
+      return "PullSecret[" + (username.isEmpty() ? "" : username + ", ") + "secrets redacted]";
     }
   }
 

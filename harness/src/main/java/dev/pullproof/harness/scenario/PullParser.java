@@ -63,6 +63,12 @@ final class PullParser {
     } else if (p.has("credential_provider")) {
       auth = p.table("credential_provider").flatMap(this::provider).orElse(PullAuth.NONE);
     }
+    if (via == Via.CTR && auth instanceof PullAuth.PullSecret secret && secret.hasTokens()) {
+      p.problem(
+          "secret",
+          "ctr --user sends a username and password only: auth, identity_token and"
+              + " registry_token need a CRI pull (via = \"cri\")");
+    }
     CtrOptions ctr = CtrOptions.DEFAULT;
     if (p.has("ctr")) {
       if (via != Via.CTR) {
@@ -79,14 +85,38 @@ final class PullParser {
         i -> p.convert("image", () -> new PullSpec(i, client, credentials, flags, expect)));
   }
 
+  /**
+   * A pull secret's fields, as CRI {@code AuthConfig} carries them: username and password (each
+   * needs the other), {@code auth}, {@code identity_token}, {@code registry_token}. {@code auth} is
+   * sent as written: a malformed one is a scenario too.
+   */
   private static Optional<PullAuth> secret(TomlReader s) {
-    s.allowOnly("username", "password");
-    Optional<String> user = s.requiredString("username");
-    Optional<String> password = s.requiredString("password");
+    s.allowOnly("username", "password", "auth", "identity_token", "registry_token");
+    Optional<String> auth = s.string("auth");
+    Optional<String> identity = s.string("identity_token");
+    Optional<String> registry = s.string("registry_token");
+    boolean tokens = auth.isPresent() || identity.isPresent() || registry.isPresent();
+    Optional<String> user;
+    Optional<String> password;
+    if (tokens && !s.has("username") && !s.has("password")) {
+      user = Optional.of("");
+      password = Optional.of("");
+    } else {
+      user = s.requiredString("username");
+      password = s.requiredString("password");
+    }
     if (user.isEmpty() || password.isEmpty()) {
       return Optional.empty();
     }
-    return s.convert("username", () -> new PullAuth.PullSecret(user.get(), password.get()));
+    return s.convert(
+        "username",
+        () ->
+            new PullAuth.PullSecret(
+                user.get(),
+                password.get(),
+                auth.orElse(""),
+                identity.orElse(""),
+                registry.orElse("")));
   }
 
   private Optional<PullAuth> provider(TomlReader c) {

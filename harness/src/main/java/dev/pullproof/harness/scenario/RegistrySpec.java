@@ -53,6 +53,19 @@ public record RegistrySpec(
     Objects.requireNonNull(dockerHub, "docker_hub");
     Objects.requireNonNull(down, "down");
     Objects.requireNonNull(server, "server");
+    server
+        .wrongProtocol()
+        .filter(w -> !w.fits(tls.isPresent()))
+        .ifPresent(
+            w -> {
+              throw new IllegalArgumentException(
+                  "wrong_protocol = \""
+                      + w.label()
+                      + "\" needs "
+                      + (tls.isPresent()
+                          ? "a plain-HTTP host; with tls use \"alert\" or \"http-400\""
+                          : "tls; without tls use \"http-400\" or \"bare\""));
+            });
     if (down.isPresent()
         && (auth.type() != AuthSpec.Type.NONE
             || !images.isEmpty()

@@ -11,15 +11,25 @@ import java.util.Optional;
  * @param idleTimeout how long a keep-alive connection may wait for its next request
  * @param lenientManifests whether pushed manifests may reference absent non-distributable layers
  *     and index children
+ * @param wrongProtocol how the host answers the other protocol; empty for its default
  */
 public record ServerSpec(
-    Optional<Duration> headerTimeout, Optional<Duration> idleTimeout, boolean lenientManifests) {
+    Optional<Duration> headerTimeout,
+    Optional<Duration> idleTimeout,
+    boolean lenientManifests,
+    Optional<WrongProtocol> wrongProtocol) {
   public static final ServerSpec DEFAULTS =
-      new ServerSpec(Optional.empty(), Optional.empty(), true);
+      new ServerSpec(Optional.empty(), Optional.empty(), true, Optional.empty());
 
   public ServerSpec {
     positive("header_timeout", Objects.requireNonNull(headerTimeout, "header_timeout"));
     positive("idle_timeout", Objects.requireNonNull(idleTimeout, "idle_timeout"));
+    Objects.requireNonNull(wrongProtocol, "wrong_protocol");
+  }
+
+  public ServerSpec(
+      Optional<Duration> headerTimeout, Optional<Duration> idleTimeout, boolean lenientManifests) {
+    this(headerTimeout, idleTimeout, lenientManifests, Optional.empty());
   }
 
   private static void positive(String key, Optional<Duration> timeout) {

@@ -39,7 +39,8 @@ final class WorldParser {
           "docker_hub",
           "header_timeout",
           "idle_timeout",
-          "lenient_manifests");
+          "lenient_manifests",
+          "wrong_protocol");
 
   private Optional<RegistrySpec> registry(String name, TomlReader t) {
     t.allowOnly(
@@ -54,7 +55,8 @@ final class WorldParser {
         "down",
         "header_timeout",
         "idle_timeout",
-        "lenient_manifests");
+        "lenient_manifests",
+        "wrong_protocol");
     if (name.equals(Template.TLS)) {
       registries.problem(name, "'tls' is reserved for the {{tls.*}} placeholders; rename it");
     }
@@ -92,17 +94,30 @@ final class WorldParser {
   }
 
   /**
-   * {@code header_timeout}, {@code idle_timeout} (positive durations), {@code lenient_manifests}.
+   * {@code header_timeout}, {@code idle_timeout} (positive durations), {@code lenient_manifests},
+   * {@code wrong_protocol}.
    */
   private static Optional<ServerSpec> server(TomlReader t) {
     Optional<Duration> header = positive(t, "header_timeout");
     Optional<Duration> idle = positive(t, "idle_timeout");
     boolean lenient = t.bool("lenient_manifests").orElse(true);
+    Optional<String> wrongText = t.string("wrong_protocol");
+    Optional<WrongProtocol> wrong = wrongText.flatMap(WrongProtocol::of);
+    if (wrongText.isPresent() && wrong.isEmpty()) {
+      t.problem(
+          "wrong_protocol",
+          "unknown reply '"
+              + wrongText.get()
+              + "'; known: "
+              + WrongProtocol.LABELS
+              + Suggestions.didYouMean(wrongText.get(), WrongProtocol.LABELS));
+    }
     if ((t.has("header_timeout") && header.isEmpty())
-        || (t.has("idle_timeout") && idle.isEmpty())) {
+        || (t.has("idle_timeout") && idle.isEmpty())
+        || (wrongText.isPresent() && wrong.isEmpty())) {
       return Optional.empty();
     }
-    return t.convert("header_timeout", () -> new ServerSpec(header, idle, lenient));
+    return t.convert("header_timeout", () -> new ServerSpec(header, idle, lenient, wrong));
   }
 
   private static Optional<Duration> positive(TomlReader t, String key) {
@@ -164,7 +179,8 @@ final class WorldParser {
                       List.of(),
                       Optional.empty(),
                       Optional.empty(),
-                      Optional.empty()))
+                      Optional.empty(),
+                      AuthSpec.TokenPolicy.DEFAULT))
           .orElse(AuthSpec.NONE);
     }
     Optional<TomlReader> table =
@@ -173,11 +189,20 @@ final class WorldParser {
       return AuthSpec.NONE;
     }
     TomlReader a = table.get();
-    a.allowOnly("type", "users", "grants", "public", "service", "token_expires_in", "realm");
+    a.allowOnly(
+        "type",
+        "users",
+        "grants",
+        "public",
+        "service",
+        "token_expires_in",
+        "realm",
+        "anonymous_tokens",
+        "send_expires_in",
+        "identity_tokens",
+        "registry_tokens");
     Optional<AuthSpec.Type> type = a.requiredString("type").flatMap(s -> authType(a, "type", s));
-    Map<String, String> users = new LinkedHashMap<>();
-    a.table("users")
-        .ifPresent(u -> u.keys().forEach(k -> u.string(k).ifPresent(p -> users.put(k, p))));
+    Map<String, String> users = stringMap(a, "users");
     List<GrantSpec> grants = new ArrayList<>();
     for (TomlReader.Item item : a.items("grants")) {
       a.table(item)
@@ -197,12 +222,26 @@ final class WorldParser {
     Optional<String> service = a.string("service");
     Optional<Duration> expires = a.duration("token_expires_in");
     Optional<String> realm = a.string("realm").filter(r -> tokenRealm(a, type));
+    AuthSpec.TokenPolicy policy =
+        new AuthSpec.TokenPolicy(
+            a.bool("anonymous_tokens").orElse(true),
+            a.bool("send_expires_in").orElse(true),
+            stringMap(a, "identity_tokens"),
+            stringMap(a, "registry_tokens"));
     if (type.isEmpty()) {
       return AuthSpec.NONE;
     }
     return t.convert(
-            "auth", () -> new AuthSpec(type.get(), users, grants, publics, service, expires, realm))
+            "auth",
+            () -> new AuthSpec(type.get(), users, grants, publics, service, expires, realm, policy))
         .orElse(AuthSpec.NONE);
+  }
+
+  /** {@code { KEY = "VALUE" }}, e.g. a token to the user it stands for. */
+  private static Map<String, String> stringMap(TomlReader a, String key) {
+    Map<String, String> out = new LinkedHashMap<>();
+    a.table(key).ifPresent(m -> m.keys().forEach(k -> m.string(k).ifPresent(v -> out.put(k, v))));
+    return out;
   }
 
   /** Whether a realm may be given: only token auth sends clients to one. */

@@ -54,6 +54,9 @@ final class RegistryTranslation {
     spec.server().headerTimeout().ifPresent(builder::headerTimeout);
     spec.server().idleTimeout().ifPresent(builder::idleTimeout);
     builder.lenientManifests(spec.server().lenientManifests());
+    spec.server()
+        .wrongProtocol()
+        .ifPresent(w -> builder.wrongProtocolReply(Vocabulary.wrongProtocol(w)));
     spec.tls().ifPresent(t -> builder.tls(tls(spec, t, certificates.orElseThrow())));
     builder.auth(auth(spec, realm, builder));
     spec.mirror().ifPresent(m -> builder.mirrorOf(mirror(m, upstream.orElseThrow(), certificates)));
@@ -115,6 +118,9 @@ final class RegistryTranslation {
                         hub.isPresent() ? "registry.docker.io" : spec.host().orElse(spec.name())))
             .clock(clock);
     a.tokenExpiresIn().ifPresent(tokens::expiresIn);
+    tokens.anonymousTokens(a.policy().anonymousTokens()).sendExpiresIn(a.policy().sendExpiresIn());
+    a.policy().identityTokens().forEach(tokens::refreshToken);
+    a.policy().registryTokens().forEach(tokens::registryToken);
     TokenService service = tokens.build();
     hub.ifPresent(h -> builder.dockerHub(dockerHub(h, service, users)));
     return Auth.token(service, realm).withUsers(users).withGrants(grants.build());

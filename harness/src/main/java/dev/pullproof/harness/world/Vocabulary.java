@@ -5,10 +5,12 @@ import dev.pullproof.harness.scenario.FaultRoute;
 import dev.pullproof.harness.scenario.ImageEntry;
 import dev.pullproof.harness.scenario.SpecErrorCode;
 import dev.pullproof.harness.scenario.TlsSpec;
+import dev.pullproof.harness.scenario.WrongProtocol;
 import dev.pullproof.registry.content.ImageFormat;
 import dev.pullproof.registry.fault.RouteKind;
 import dev.pullproof.registry.protocol.ErrorCode;
 import dev.pullproof.registry.tls.TlsMode;
+import dev.pullproof.registry.tls.WrongProtocolReply;
 import java.util.List;
 
 /**
@@ -75,6 +77,14 @@ final class Vocabulary {
       case UNKNOWN_CA -> TlsMode.UNKNOWN_CA;
       case EXPIRED -> TlsMode.EXPIRED;
       case WRONG_NAME -> TlsMode.WRONG_NAME;
+    };
+  }
+
+  static WrongProtocolReply wrongProtocol(WrongProtocol reply) {
+    return switch (reply) {
+      case ALERT -> WrongProtocolReply.TLS_ALERT;
+      case HTTP_400 -> WrongProtocolReply.HTTP_400;
+      case BARE -> WrongProtocolReply.BARE_BODY;
     };
   }
 

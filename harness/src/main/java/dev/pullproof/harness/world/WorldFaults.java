@@ -2,8 +2,10 @@ package dev.pullproof.harness.world;
 
 import dev.pullproof.harness.scenario.FaultAction;
 import dev.pullproof.harness.scenario.FaultSpec;
+import dev.pullproof.harness.scenario.HeaderCondition;
 import dev.pullproof.registry.fault.Fault;
 import dev.pullproof.registry.fault.FaultRule;
+import dev.pullproof.registry.fault.HeaderMatch;
 import dev.pullproof.registry.fault.TimeWindow;
 import java.util.Map;
 
@@ -24,6 +26,7 @@ final class WorldFaults {
     rule.method(f.methods().toArray(String[]::new));
     f.repository().ifPresent(rule::repository);
     f.reference().ifPresent(rule::reference);
+    f.headers().forEach(h -> rule.header(header(h)));
     FaultSpec.Occurs o = f.occurs();
     switch (o.kind()) {
       case FIRST:
@@ -52,6 +55,16 @@ final class WorldFaults {
       rule.fault(fault(action, hosts));
     }
     return rule.build();
+  }
+
+  static HeaderMatch header(HeaderCondition h) {
+    return switch (h.kind()) {
+      case PRESENT -> HeaderMatch.present(h.header());
+      case ABSENT -> HeaderMatch.absent(h.header());
+      case SCHEME -> HeaderMatch.scheme(h.value());
+      case CONTAINS -> HeaderMatch.contains(h.header(), h.value());
+      case MATCHES -> HeaderMatch.matches(h.header(), h.value());
+    };
   }
 
   static Fault fault(FaultAction a, Map<String, HostAddress> hosts) {

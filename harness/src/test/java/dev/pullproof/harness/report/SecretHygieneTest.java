@@ -181,4 +181,37 @@ class SecretHygieneTest {
     Redactor r = Redactor.of(java.util.Set.of("abc", "xxabcxx"));
     assertThat(r.redact("1 xxabcxx 2 abc")).isEqualTo("1 *** 2 ***");
   }
+
+  @Test
+  void everyPullSecretFieldAndEveryWorldTokenIsMasked() {
+    String auth = b64("ci:Auth-F1eld-pw");
+    Scenario s =
+        Results.scenario(
+            dir,
+            "fields",
+            """
+            name = "fields"
+            [registries.hub]
+            auth = { type = "token", users = { ci = "x" }, identity_tokens = { "World-Id-t0ken" = "ci" }, registry_tokens = { "World-Reg-t0ken" = "ci" } }
+            [[pull]]
+            image = "r.test/app:1"
+            secret = { auth = "%s", identity_token = "Pull-Id-t0ken", registry_token = "Pull-Reg-t0ken" }
+            """
+                .formatted(auth));
+    Redactor redactor = Redactor.forScenarios(List.of(s));
+
+    for (String secret :
+        List.of(
+            auth,
+            "Auth-F1eld-pw",
+            "Pull-Id-t0ken",
+            "Pull-Reg-t0ken",
+            "World-Id-t0ken",
+            "World-Reg-t0ken")) {
+      assertThat(redactor.redact("x " + secret + " y"))
+          .as(secret)
+          .doesNotContain(secret)
+          .contains("***");
+    }
+  }
 }

@@ -156,7 +156,56 @@ class WorldTablesParserTest {
 
   static Stream<Arguments> mistakes() {
     String hub = "name = \"x\"\n[registries.hub]\n[registries.cdn]\n[[registries.hub.faults]]\n";
+    String token = "name = \"x\"\n[registries.hub]\n";
     return Stream.of(
+        Arguments.of(
+            hub + "fault = \"reset\"\nauthorization = \"digest\"",
+            "registries.hub.faults[0].authorization",
+            "unknown authorization 'digest'"),
+        Arguments.of(
+            hub + "fault = \"reset\"\nuser_agent = { matches = \"(\" }",
+            "registries.hub.faults[0].user_agent.matches",
+            "bad regex '('"),
+        Arguments.of(
+            hub + "fault = \"reset\"\naccept = { glob = \"x\" }",
+            "registries.hub.faults[0].accept.glob",
+            "unknown key 'glob'"),
+        Arguments.of(
+            token
+                + "auth = { type = \"basic\", users = { ci = \"pw\" }, anonymous_tokens = false }",
+            "registries.hub.auth",
+            "token service settings: they need type = \"token\""),
+        Arguments.of(
+            token
+                + "auth = { type = \"token\", users = { ci = \"pw\" }, identity_tokens = {"
+                + " t1 = \"bob\" } }",
+            "registries.hub.auth",
+            "a token names user 'bob', who is not in users [ci]"),
+        Arguments.of(
+            token + "auth = { type = \"token\", public = [\"*\"], anonymous_tokens = false }",
+            "registries.hub.auth",
+            "public repositories need anonymous tokens"),
+        Arguments.of(
+            token + "wrong_protocol = \"bare\"\ntls = true",
+            "registries.hub",
+            "wrong_protocol = \"bare\" needs a plain-HTTP host"),
+        Arguments.of(
+            token + "wrong_protocol = \"alert\"",
+            "registries.hub",
+            "wrong_protocol = \"alert\" needs tls"),
+        Arguments.of(
+            token + "wrong_protocol = \"http400\"",
+            "registries.hub.wrong_protocol",
+            "did you mean 'http-400'"),
+        Arguments.of(
+            "name = \"x\"\n[[pull]]\nimage = \"a.test/b:1\"\nvia = \"ctr\"\n"
+                + "secret = { identity_token = \"t\" }",
+            "pull[0].secret",
+            "ctr --user sends a username and password only"),
+        Arguments.of(
+            "name = \"x\"\n[[pull]]\nimage = \"a.test/b:1\"\nsecret = { username = \"u\" }",
+            "pull[0].secret.password",
+            "required"),
         Arguments.of(
             hub + "fault = \"reset\"\nfirst = 2\nchance = 0.3",
             "registries.hub.faults[0].chance",
@@ -390,5 +439,58 @@ class WorldTablesParserTest {
               assertThat(p.message()).contains(message);
               assertThat(p.line()).isPositive();
             });
+  }
+
+  @Test
+  void aFaultRuleReadsItsHeaderConditions() {
+    Scenario s =
+        parse(
+            """
+            name = "h"
+            [registries.hub]
+            [[registries.hub.faults]]
+            fault = { status = 400 }
+            authorization = "bearer"
+            user_agent = { matches = "^containerd/1\\\\." }
+            accept = "manifest.list"
+            """);
+    assertThat(s.registries().get("hub").faults().get(0).headers())
+        .containsExactly(
+            new HeaderCondition("Authorization", HeaderCondition.Kind.SCHEME, "Bearer"),
+            new HeaderCondition("User-Agent", HeaderCondition.Kind.MATCHES, "^containerd/1\\."),
+            new HeaderCondition("Accept", HeaderCondition.Kind.CONTAINS, "manifest.list"));
+  }
+
+  @Test
+  void aTokenAuthReadsItsPolicyAndAHostItsWrongProtocolReply() {
+    Scenario s =
+        parse(
+            """
+            name = "p"
+            [registries.hub]
+            tls = true
+            wrong_protocol = "http-400"
+            auth = { type = "token", users = { ci = "pw" }, anonymous_tokens = false, send_expires_in = false, identity_tokens = { id1 = "ci" }, registry_tokens = { rt1 = "ci" } }
+            """);
+    RegistrySpec hub = s.registries().get("hub");
+    assertThat(hub.auth().policy())
+        .isEqualTo(
+            new AuthSpec.TokenPolicy(
+                false, false, java.util.Map.of("id1", "ci"), java.util.Map.of("rt1", "ci")));
+    assertThat(hub.server().wrongProtocol()).contains(WrongProtocol.HTTP_400);
+  }
+
+  @Test
+  void aPullSecretTakesEachAuthConfigField() {
+    Scenario s =
+        parse(
+            """
+            name = "s"
+            [[pull]]
+            image = "a.test/b:1"
+            secret = { auth = "Y2k6cHc=", identity_token = "id1", registry_token = "rt1" }
+            """);
+    assertThat(s.pulls().get(0).auth())
+        .isEqualTo(new PullAuth.PullSecret("", "", "Y2k6cHc=", "id1", "rt1"));
   }
 }

@@ -96,6 +96,10 @@ class VocabularyTest {
         .containsExactlyInAnyOrder(ImageFormat.values());
     assertThat(Arrays.stream(TlsSpec.Mode.values()).map(Vocabulary::tls))
         .containsExactlyInAnyOrder(TlsMode.values());
+    assertThat(
+            Arrays.stream(dev.pullproof.harness.scenario.WrongProtocol.values())
+                .map(Vocabulary::wrongProtocol))
+        .containsExactlyInAnyOrder(dev.pullproof.registry.tls.WrongProtocolReply.values());
   }
 
   @Test

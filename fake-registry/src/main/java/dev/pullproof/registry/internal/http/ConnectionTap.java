@@ -22,7 +22,12 @@ import org.xnio.StreamConnection;
 final class ConnectionTap {
   private ConnectionTap() {}
 
-  static void install(StreamConnection connection, Journal journal, Clock clock) {
+  /**
+   * @param bareTlsReply answer a TLS handshake with the error body alone, no status line, as some
+   *     proxies do (Go clients then say the first record does not look like a TLS handshake)
+   */
+  static void install(
+      StreamConnection connection, Journal journal, Clock clock, boolean bareTlsReply) {
     RequestHeadTap tap = new RequestHeadTap(connection.getSourceChannel().getConduit());
     connection.getSourceChannel().setConduit(tap);
     String client = client(connection);
@@ -32,7 +37,7 @@ final class ConnectionTap {
             new RejectionSink(
                 connection.getSinkChannel().getConduit(),
                 tap,
-                rejected -> answer(rejected, client, journal, clock)));
+                rejected -> answer(rejected, client, journal, clock, bareTlsReply)));
   }
 
   /** How the journal writes a TLS handshake that reached a plain-HTTP port. */
@@ -40,7 +45,8 @@ final class ConnectionTap {
 
   static final String TLS_PATH = "(handshake)";
 
-  private static byte[] answer(RequestHeadTap tap, String client, Journal journal, Clock clock) {
+  private static byte[] answer(
+      RequestHeadTap tap, String client, Journal journal, Clock clock, boolean bareTlsReply) {
     long sequence = journal.begin();
     boolean tooLarge = !tap.headComplete() && tap.bytes() > HandlerChain.MAX_HEADER_BYTES;
     boolean tls = tap.tlsHandshake();
@@ -77,9 +83,14 @@ final class ConnectionTap {
     // A HEAD answer announces its body's length but carries none (RFC 9110 section 9.3.2): a
     // client that sent HEAD would read the body as the next response.
     int sent = line[0].equals("HEAD") ? 0 : body.length;
-    byte[] response = new byte[head.length + sent];
-    System.arraycopy(head, 0, response, 0, head.length);
-    System.arraycopy(body, 0, response, head.length, sent);
+    byte[] response;
+    if (tls && bareTlsReply) {
+      response = body;
+    } else {
+      response = new byte[head.length + sent];
+      System.arraycopy(head, 0, response, 0, head.length);
+      System.arraycopy(body, 0, response, head.length, sent);
+    }
     journal.record(
         new JournalEntry(
             sequence,
@@ -103,11 +114,11 @@ final class ConnectionTap {
     return response;
   }
 
-  private static String clip(String text) {
+  static String clip(String text) {
     return text.length() > 256 ? text.substring(0, 256) + "..." : text;
   }
 
-  private static String client(StreamConnection connection) {
+  static String client(StreamConnection connection) {
     InetSocketAddress peer = connection.getPeerAddress(InetSocketAddress.class);
     return peer == null ? "" : peer.getAddress().getHostAddress() + ":" + peer.getPort();
   }

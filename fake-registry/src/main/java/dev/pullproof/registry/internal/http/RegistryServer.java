@@ -1,6 +1,7 @@
 package dev.pullproof.registry.internal.http;
 
 import dev.pullproof.registry.journal.Journal;
+import dev.pullproof.registry.tls.WrongProtocolReply;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.protocols.ssl.UndertowXnioSsl;
@@ -44,9 +45,19 @@ public final class RegistryServer implements AutoCloseable {
 
   /**
    * @param ssl null for plain HTTP
+   * @param wrongProtocol how to answer the other protocol: plain HTTP on TLS, TLS on plain HTTP
    */
   public RegistryServer(
-      ServerSettings settings, SSLContext ssl, HttpHandler root, Journal journal, Clock clock) {
+      ServerSettings settings,
+      SSLContext ssl,
+      WrongProtocolReply wrongProtocol,
+      HttpHandler root,
+      Journal journal,
+      Clock clock) {
+    if (!wrongProtocol.fits(ssl != null)) {
+      throw new IllegalArgumentException(
+          "a " + (ssl == null ? "plain-HTTP" : "TLS") + " port cannot answer " + wrongProtocol);
+    }
     Xnio xnio = Xnio.getInstance(Undertow.class.getClassLoader());
     try {
       this.worker =
@@ -64,7 +75,8 @@ public final class RegistryServer implements AutoCloseable {
       open.setRootHandler(root);
       ChannelListener<StreamConnection> tapped =
           connection -> {
-            ConnectionTap.install(connection, journal, clock);
+            ConnectionTap.install(
+                connection, journal, clock, wrongProtocol == WrongProtocolReply.BARE_BODY);
             open.handleEvent(connection);
           };
       @SuppressWarnings({"rawtypes", "unchecked"})
@@ -72,10 +84,25 @@ public final class RegistryServer implements AutoCloseable {
           (ChannelListener) ChannelListeners.openListenerAdapter(tapped);
       InetSocketAddress address = new InetSocketAddress(settings.host(), settings.port());
       OptionMap socket = socketOptions(settings);
-      this.channel =
-          ssl == null
-              ? worker.createStreamConnectionServer(address, accept, socket)
-              : sslServer(xnio, ssl, address, accept, socket);
+      if (ssl != null && wrongProtocol == WrongProtocolReply.HTTP_400) {
+        PlainOnTlsPort sniff =
+            new PlainOnTlsPort(
+                new UndertowXnioSsl(xnio, OptionMap.create(Options.USE_DIRECT_BUFFERS, true), ssl),
+                socket,
+                settings.clientCertificatesRequired(),
+                tapped,
+                journal,
+                clock);
+        @SuppressWarnings({"rawtypes", "unchecked"})
+        ChannelListener<AcceptingChannel<StreamConnection>> sniffing =
+            (ChannelListener) ChannelListeners.openListenerAdapter(sniff::accept);
+        this.channel = worker.createStreamConnectionServer(address, sniffing, socket);
+      } else {
+        this.channel =
+            ssl == null
+                ? worker.createStreamConnectionServer(address, accept, socket)
+                : sslServer(xnio, ssl, address, accept, socket);
+      }
       channel.resumeAccepts();
     } catch (IOException e) {
       throw new UncheckedIOException(
