@@ -23,10 +23,14 @@ import java.util.function.Predicate;
  * is a {@link Signature} of the statements it made, weighted by how few scenarios make them.
  */
 final class SignatureDatabase {
-  /** One failing run's statements, what its scenario says, and the family of its failure. */
+  /**
+   * One failing run's statements, what its scenario says, and the family of its failure; {@code
+   * level} is containerd's log level in that run.
+   */
   record Signature(
       String scenario,
       String version,
+      String level,
       List<Statement> statements,
       String family,
       ScenarioEntry entry) {}
@@ -73,7 +77,12 @@ final class SignatureDatabase {
               .orElse("");
       all.add(
           new Signature(
-              run.scenario(), run.version(), statements, family, entries.get(run.scenario())));
+              run.scenario(),
+              run.version(),
+              run.level(),
+              statements,
+              family,
+              entries.get(run.scenario())));
     }
     Set<String> commonKeys = new HashSet<>();
     file.common()
@@ -110,6 +119,12 @@ final class SignatureDatabase {
   /** The database without one scenario's runs: the leave-one-out test's view. */
   SignatureDatabase without(String scenario) {
     return new SignatureDatabase(file, parsed, run -> !run.scenario().equals(scenario));
+  }
+
+  /** The database of the runs at one log level only, without one scenario's. */
+  SignatureDatabase without(String scenario, String onlyLevel) {
+    return new SignatureDatabase(
+        file, parsed, run -> !run.scenario().equals(scenario) && run.level().equals(onlyLevel));
   }
 
   static SignatureFile read(Path path) throws IOException {
