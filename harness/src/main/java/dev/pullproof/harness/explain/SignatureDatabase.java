@@ -130,12 +130,13 @@ final class SignatureDatabase {
   static SignatureFile read(Path path) throws IOException {
     ObjectMapper json =
         new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    SignatureFile file = json.readValue(path.toFile(), SignatureFile.class);
-    if (file.format() != SignatureFile.FORMAT) {
-      throw new IOException(
-          "format " + file.format() + ", this build reads " + SignatureFile.FORMAT);
+    // The format first: an older file's runs do not fit this build's records.
+    com.fasterxml.jackson.databind.JsonNode tree = json.readTree(path.toFile());
+    int format = tree.path("format").asInt(0);
+    if (format != SignatureFile.FORMAT) {
+      throw new IOException("format " + format + ", this build reads " + SignatureFile.FORMAT);
     }
-    return file;
+    return json.treeToValue(tree, SignatureFile.class);
   }
 
   /** The statements one run made: its pull errors' lines and its log, read like any input. */

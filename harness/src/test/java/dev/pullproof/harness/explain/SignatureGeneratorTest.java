@@ -129,4 +129,16 @@ class SignatureGeneratorTest {
     assertThat(file.runs().get(0).log())
         .containsExactly("level=debug msg=\"do request\" request.header.x=1", Normal.of(FAILED));
   }
+
+  @Test
+  void aFileOfAnOlderFormatIsRefusedByItsFormatNotByItsFirstRun() throws Exception {
+    Path old = dir.resolve("old.json");
+    Files.writeString(
+        old,
+        "{\"format\": 1, \"runs\": [{\"scenario\": \"a\", \"version\": \"1.7\", \"errors\": [],"
+            + " \"log\": []}]}");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> SignatureDatabase.read(old))
+        .isInstanceOf(java.io.IOException.class)
+        .hasMessage("format 1, this build reads " + SignatureFile.FORMAT);
+  }
 }
