@@ -3,6 +3,7 @@ package dev.pullproof.harness.cli;
 import dev.pullproof.harness.explain.Explain;
 import dev.pullproof.harness.explain.SignatureGenerator;
 import dev.pullproof.harness.report.Redactor;
+import dev.pullproof.harness.run.LogLevel;
 import dev.pullproof.harness.run.RunResult;
 import dev.pullproof.harness.version.ContainerdVersion;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -80,15 +82,17 @@ final class ExplainCommand implements Callable<Integer> {
   Path signatures;
 
   /**
-   * Writes the signatures of a catalogue run beside its catalogue page, as {@code run} does.
+   * Writes the signatures of a catalogue run (its runs at each log level) beside its catalogue
+   * page, as {@code run} does.
    *
    * @return the file written
    */
-  static Path writeSignatures(List<RunResult> results, Redactor redactor, Path cataloguePage) {
+  static Path writeSignatures(
+      Map<LogLevel, List<RunResult>> byLevel, Redactor redactor, Path cataloguePage) {
     Path file = cataloguePage.resolveSibling(SIGNATURES);
     String command = "./pullproof run scenarios --doc docs/failure-catalogue.md";
     try {
-      new SignatureGenerator(redactor::redact, command).write(results, Path.of(""), file);
+      new SignatureGenerator(redactor::redact, command).write(byLevel, Path.of(""), file);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }

@@ -6,6 +6,8 @@ import dev.pullproof.harness.report.ConsoleProgress;
 import dev.pullproof.harness.report.Redactor;
 import dev.pullproof.harness.report.ReportWriter;
 import dev.pullproof.harness.run.Job;
+import dev.pullproof.harness.run.LogLevel;
+import dev.pullproof.harness.run.RunListener;
 import dev.pullproof.harness.run.RunResult;
 import dev.pullproof.harness.run.ScenarioRunner;
 import dev.pullproof.harness.scenario.Scenario;
@@ -19,7 +21,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,8 +67,19 @@ final class RunCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description =
           "Where to write the failure catalogue page from this run, e.g."
-              + " docs/failure-catalogue.md (default: failure-catalogue.md in the report directory)")
+              + " docs/failure-catalogue.md (default: failure-catalogue.md in the report directory);"
+              + " with it, the runs are repeated at debug level and the explain signatures beside"
+              + " the page hold both levels")
   Path doc;
+
+  @Option(
+      names = "--log-level",
+      paramLabel = "LEVEL",
+      converter = LogLevelConverter.class,
+      description =
+          "containerd's --log-level in the runs: trace, debug, info, warn or error (default:"
+              + " info). Expectations on the log were written at info level.")
+  LogLevel logLevel = LogLevel.INFO;
 
   private final Harness harness;
   private final Clock clock;
@@ -97,16 +112,8 @@ final class RunCommand implements Callable<Integer> {
     harness.prepareNodes().run();
     harness.nodes().get().prepare(jobs.stream().map(Job::family).distinct().toList());
     Redactor redactor = Redactor.forScenarios(scenarios);
-    ScenarioRunner runner =
-        ScenarioRunner.forNodes(
-            harness.nodes().get(),
-            harness.credentials(),
-            LoopbackPool.standard(),
-            parallel,
-            clock,
-            "pullproof-" + clock.millis());
     Instant start = clock.instant();
-    List<RunResult> results = runner.run(jobs, new ConsoleProgress(progress, redactor));
+    List<RunResult> results = runner(logLevel).run(jobs, new ConsoleProgress(progress, redactor));
     Duration wallTime = Duration.between(start, clock.instant());
     new ConsoleMatrix(redactor).print(results, progress);
     Path page = new ReportWriter(redactor).write(results, report);
@@ -116,8 +123,14 @@ final class RunCommand implements Callable<Integer> {
     Path catalogue = doc != null ? doc : report.resolve("failure-catalogue.md");
     writeDoc(results, wallTime, redactor, catalogue);
     out.println("failure catalogue: " + catalogue);
+    out.flush();
+    Map<LogLevel, List<RunResult>> evidence = new LinkedHashMap<>();
+    evidence.put(logLevel, results);
+    if (doc != null && logLevel != LogLevel.DEBUG) {
+      evidence.put(LogLevel.DEBUG, evidencePass(jobs, LogLevel.DEBUG));
+    }
     out.println(
-        "explain signatures: " + ExplainCommand.writeSignatures(results, redactor, catalogue));
+        "explain signatures: " + ExplainCommand.writeSignatures(evidence, redactor, catalogue));
     out.println(
         "reports: "
             + report.resolve("junit.xml")
@@ -127,6 +140,65 @@ final class RunCommand implements Callable<Integer> {
             + page);
     out.flush();
     return ExitCode.of(results);
+  }
+
+  private ScenarioRunner runner(LogLevel level) {
+    return ScenarioRunner.forNodes(
+        harness.nodes().get(),
+        harness.credentials(),
+        LoopbackPool.standard(),
+        parallel,
+        clock,
+        "pullproof-" + clock.millis(),
+        level);
+  }
+
+  /**
+   * The same jobs again, containerd at {@code level}: evidence for {@code explain}, whatever the
+   * verdicts (a scenario's log expectations were written at info level). Reports and the exit code
+   * stay the first pass's.
+   */
+  private List<RunResult> evidencePass(List<Job> jobs, LogLevel level) {
+    progress.println(
+        "recording explain's evidence at "
+            + level.label()
+            + " level: the "
+            + jobs.size()
+            + " run(s) again (verdicts not reported)");
+    progress.flush();
+    Instant start = clock.instant();
+    int step = Math.max(1, jobs.size() / 10);
+    RunListener tenths =
+        (result, done, total) -> {
+          if (done % step == 0 || done == total) {
+            synchronized (progress) {
+              progress.println("  " + level.label() + " level: " + done + "/" + total);
+              progress.flush();
+            }
+          }
+        };
+    List<RunResult> results = runner(level).run(jobs, tenths);
+    progress.println(
+        "recorded "
+            + results.size()
+            + " run(s) at "
+            + level.label()
+            + " level in "
+            + seconds(Duration.between(start, clock.instant())));
+    progress.flush();
+    return results;
+  }
+
+  /** Parses a log level, listing the known ones. */
+  static final class LogLevelConverter implements picocli.CommandLine.ITypeConverter<LogLevel> {
+    @Override
+    public LogLevel convert(String value) {
+      return LogLevel.of(value.trim())
+          .orElseThrow(
+              () ->
+                  new picocli.CommandLine.TypeConversionException(
+                      "unknown log level '" + value + "'; known: " + LogLevel.labels()));
+    }
   }
 
   private void writeDoc(List<RunResult> results, Duration wallTime, Redactor redactor, Path page) {

@@ -23,10 +23,14 @@ import java.util.function.Predicate;
  * is a {@link Signature} of the statements it made, weighted by how few scenarios make them.
  */
 final class SignatureDatabase {
-  /** One failing run's statements, what its scenario says, and the family of its failure. */
+  /**
+   * One failing run's statements, what its scenario says, and the family of its failure; {@code
+   * level} is containerd's log level in that run.
+   */
   record Signature(
       String scenario,
       String version,
+      String level,
       List<Statement> statements,
       String family,
       ScenarioEntry entry) {}
@@ -73,7 +77,12 @@ final class SignatureDatabase {
               .orElse("");
       all.add(
           new Signature(
-              run.scenario(), run.version(), statements, family, entries.get(run.scenario())));
+              run.scenario(),
+              run.version(),
+              run.level(),
+              statements,
+              family,
+              entries.get(run.scenario())));
     }
     Set<String> commonKeys = new HashSet<>();
     file.common()
@@ -112,15 +121,22 @@ final class SignatureDatabase {
     return new SignatureDatabase(file, parsed, run -> !run.scenario().equals(scenario));
   }
 
+  /** The database of the runs at one log level only, without one scenario's. */
+  SignatureDatabase without(String scenario, String onlyLevel) {
+    return new SignatureDatabase(
+        file, parsed, run -> !run.scenario().equals(scenario) && run.level().equals(onlyLevel));
+  }
+
   static SignatureFile read(Path path) throws IOException {
     ObjectMapper json =
         new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    SignatureFile file = json.readValue(path.toFile(), SignatureFile.class);
-    if (file.format() != SignatureFile.FORMAT) {
-      throw new IOException(
-          "format " + file.format() + ", this build reads " + SignatureFile.FORMAT);
+    // The format first: an older file's runs do not fit this build's records.
+    com.fasterxml.jackson.databind.JsonNode tree = json.readTree(path.toFile());
+    int format = tree.path("format").asInt(0);
+    if (format != SignatureFile.FORMAT) {
+      throw new IOException("format " + format + ", this build reads " + SignatureFile.FORMAT);
     }
-    return file;
+    return json.treeToValue(tree, SignatureFile.class);
   }
 
   /** The statements one run made: its pull errors' lines and its log, read like any input. */

@@ -6,8 +6,9 @@ import java.util.Map;
 /**
  * The generated signature file ({@code docs/explain-signatures.json}): for every (scenario,
  * version) run of a real catalogue run, what the pulls returned and what containerd logged, reduced
- * to {@link Normal} shape with secrets masked. Written by {@link SignatureGenerator} from the run's
- * own results; read by {@link SignatureDatabase}. Nothing in it is written by hand.
+ * to {@link Normal} shape with secrets masked; {@code ./pullproof run --doc} records each run at
+ * info and at debug level. Written by {@link SignatureGenerator} from the run's own results; read
+ * by {@link SignatureDatabase}. Nothing in it is written by hand.
  *
  * @param command the command that regenerates it
  * @param versions per family label, the exact containerd version of that run
@@ -21,8 +22,8 @@ public record SignatureFile(
     List<ScenarioEntry> scenarios,
     List<RunEvidence> runs,
     Map<String, List<String>> common) {
-  /** The format this build writes and reads. */
-  public static final int FORMAT = 1;
+  /** The format this build writes and reads (2: runs carry the log level they were run at). */
+  public static final int FORMAT = 2;
 
   public SignatureFile {
     versions = Map.copyOf(versions);
@@ -53,8 +54,9 @@ public record SignatureFile(
   }
 
   /**
-   * One (scenario, version) run.
+   * One (scenario, version) run at one log level.
    *
+   * @param level containerd's {@code --log-level} in that run: {@code info} or {@code debug}
    * @param failed how many of its pulls failed
    * @param errors each distinct pull error, split into lines (ctr prints its resolver's log first)
    * @param log the distinct lines containerd logged that most runs did not
@@ -62,12 +64,16 @@ public record SignatureFile(
   public record RunEvidence(
       String scenario,
       String version,
+      String level,
       String verdict,
       int pulls,
       int failed,
       List<List<String>> errors,
       List<String> log) {
     public RunEvidence {
+      if (level == null || level.isBlank()) {
+        throw new IllegalArgumentException("run " + scenario + " on " + version + ": no level");
+      }
       errors = errors.stream().map(List::copyOf).toList();
       log = List.copyOf(log);
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.pullproof.harness.explain.SignatureFile.Fix;
 import dev.pullproof.harness.explain.SignatureFile.RunEvidence;
 import dev.pullproof.harness.explain.SignatureFile.ScenarioEntry;
+import dev.pullproof.harness.run.LogLevel;
 import dev.pullproof.harness.run.PullAttempt;
 import dev.pullproof.harness.run.RunResult;
 import dev.pullproof.harness.scenario.Scenario;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,61 +48,113 @@ public final class SignatureGenerator {
     this.command = command;
   }
 
+  /** The file of one run of the catalogue at containerd's default log level (info). */
   public SignatureFile generate(List<RunResult> results, Path base) {
-    List<RunResult> sorted = new ArrayList<>(results);
+    return generate(Map.of(LogLevel.INFO, results), base);
+  }
+
+  /**
+   * The file of runs of the catalogue at each log level. The scenarios' entries (and whether each
+   * fix pulled) come from the first level's runs; every level's runs are evidence, marked with
+   * their level. Within a run, lines that make the same statement (level, message and error: at
+   * debug level the same request logged with other headers) are kept once, so a debug log is as
+   * short as the statements it makes.
+   */
+  public SignatureFile generate(Map<LogLevel, List<RunResult>> byLevel, Path base) {
+    List<Leveled> sorted = new ArrayList<>();
+    byLevel.forEach((level, results) -> results.forEach(r -> sorted.add(new Leveled(level, r))));
+    List<LogLevel> order = List.copyOf(byLevel.keySet());
     sorted.sort(
-        Comparator.comparing((RunResult r) -> r.scenario().id()).thenComparing(RunResult::family));
-    Map<RunResult, Set<String>> lines = new HashMap<>();
+        Comparator.comparing((Leveled l) -> l.run().scenario().id())
+            .thenComparing(l -> l.run().family())
+            .thenComparing(l -> order.indexOf(l.level())));
+    Map<Leveled, Map<String, String>> lines = new java.util.IdentityHashMap<>();
     Map<String, Map<String, Integer>> seen = new HashMap<>();
-    Map<String, Integer> runsPerFamily = new HashMap<>();
-    for (RunResult r : sorted) {
-      Set<String> own = new LinkedHashSet<>();
-      for (String line : r.outcome().containerdLog().split("\n")) {
+    Map<String, Integer> runsPerGroup = new HashMap<>();
+    Map<String, String> lineOf = new HashMap<>();
+    for (Leveled l : sorted) {
+      Map<String, String> own = new LinkedHashMap<>();
+      for (String line : l.run().outcome().containerdLog().split("\n")) {
         String n = Normal.of(mask.apply(line));
         if (!n.isEmpty()) {
-          own.add(n);
+          own.putIfAbsent(statementKey(n), n);
         }
       }
-      lines.put(r, own);
-      String family = r.family().label();
-      runsPerFamily.merge(family, 1, Integer::sum);
-      Map<String, Integer> counts = seen.computeIfAbsent(family, f -> new HashMap<>());
-      own.forEach(l -> counts.merge(l, 1, Integer::sum));
+      lines.put(l, own);
+      String group = l.run().family().label() + "\u0000" + l.level().label();
+      runsPerGroup.merge(group, 1, Integer::sum);
+      Map<String, Integer> counts = seen.computeIfAbsent(group, f -> new HashMap<>());
+      own.forEach(
+          (key, line) -> {
+            counts.merge(key, 1, Integer::sum);
+            lineOf.putIfAbsent(key, line);
+          });
     }
-    Map<String, List<String>> common = new TreeMap<>();
+    // Start-up noise per version and level; a version's list holds every level's.
+    Map<String, Set<String>> commonKeys = new TreeMap<>();
     seen.forEach(
-        (family, counts) -> {
-          int runs = runsPerFamily.get(family);
-          common.put(
-              family,
-              counts.entrySet().stream()
-                  .filter(e -> isCommon(e.getValue(), runs))
-                  .map(Map.Entry::getKey)
-                  .sorted()
-                  .toList());
+        (group, counts) -> {
+          int runs = runsPerGroup.get(group);
+          Set<String> keys =
+              commonKeys.computeIfAbsent(
+                  group.substring(0, group.indexOf('\u0000')), f -> new java.util.HashSet<>());
+          counts.forEach(
+              (key, count) -> {
+                if (isCommon(count, runs)) {
+                  keys.add(key);
+                }
+              });
         });
+    Map<String, List<String>> common = new TreeMap<>();
+    commonKeys.forEach(
+        (family, keys) -> common.put(family, keys.stream().map(lineOf::get).sorted().toList()));
     List<RunEvidence> runs = new ArrayList<>();
     Map<String, String> versions = new TreeMap<>();
-    for (RunResult r : sorted) {
+    for (Leveled l : sorted) {
+      RunResult r = l.run();
       String family = r.family().label();
       if (!r.outcome().containerdVersion().isEmpty()) {
         versions.putIfAbsent(family, r.outcome().containerdVersion());
       }
-      Set<String> noise = Set.copyOf(common.get(family));
+      Set<String> noise = commonKeys.get(family);
       List<String> log =
-          lines.get(r).stream().filter(l -> !noise.contains(l)).limit(MAX_LOG_LINES).toList();
+          lines.get(l).entrySet().stream()
+              .filter(e -> !noise.contains(e.getKey()))
+              .map(Map.Entry::getValue)
+              .limit(MAX_LOG_LINES)
+              .toList();
       runs.add(
           new RunEvidence(
               r.scenario().id(),
               family,
+              l.level().label(),
               r.verdict().status().name(),
               r.outcome().pulls().size(),
               (int) r.outcome().pulls().stream().filter(p -> !p.success()).count(),
               errors(r),
               log));
     }
+    List<RunResult> first = byLevel.values().stream().findFirst().orElse(List.of());
     return new SignatureFile(
-        SignatureFile.FORMAT, command, versions, scenarios(sorted, base), runs, common);
+        SignatureFile.FORMAT, command, versions, scenarios(sorted(first), base), runs, common);
+  }
+
+  /** One run and the level containerd logged at. */
+  private record Leveled(LogLevel level, RunResult run) {}
+
+  /** What a normal line states, as {@link SignatureDatabase} will read it; else the line itself. */
+  private static String statementKey(String normalLine) {
+    return LineReader.read(normalLine, 0)
+        .flatMap(Statement::of)
+        .map(Statement::key)
+        .orElse(normalLine);
+  }
+
+  private static List<RunResult> sorted(List<RunResult> results) {
+    List<RunResult> sorted = new ArrayList<>(results);
+    sorted.sort(
+        Comparator.comparing((RunResult r) -> r.scenario().id()).thenComparing(RunResult::family));
+    return sorted;
   }
 
   private static boolean isCommon(int count, int runs) {
@@ -166,12 +220,18 @@ public final class SignatureGenerator {
 
   /** Generates and writes the file as indented JSON, creating its directory. */
   public void write(List<RunResult> results, Path base, Path file) throws IOException {
+    write(Map.of(LogLevel.INFO, results), base, file);
+  }
+
+  /** Generates the file of runs at each level and writes it as indented JSON. */
+  public void write(Map<LogLevel, List<RunResult>> byLevel, Path base, Path file)
+      throws IOException {
     Path dir = file.toAbsolutePath().getParent();
     if (dir != null) {
       Files.createDirectories(dir);
     }
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     json.configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
-    Files.writeString(file, json.writeValueAsString(generate(results, base)) + "\n");
+    Files.writeString(file, json.writeValueAsString(generate(byLevel, base)) + "\n");
   }
 }

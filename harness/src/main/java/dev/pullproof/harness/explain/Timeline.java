@@ -119,7 +119,9 @@ final class Timeline {
     } else if (msg.toLowerCase(java.util.Locale.ROOT).contains("token")) {
       what = "token: " + msg + (error.isEmpty() ? "" : ": " + error);
     } else if (msg.equals("Unauthorized") || !e.field("www-authenticate").isEmpty()) {
-      what = "challenge: " + e.field("www-authenticate");
+      // 1.6, 1.7 and 2.1 at debug level: msg=Unauthorized header="Bearer realm=...".
+      String challenge = e.field("header");
+      what = "challenge: " + (challenge.isEmpty() ? e.field("www-authenticate") : challenge);
     } else if (e.level().equals("error")
         || e.level().equals("warning")
         || e.level().equals("fatal")) {

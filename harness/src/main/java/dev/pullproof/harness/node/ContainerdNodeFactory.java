@@ -90,7 +90,8 @@ public final class ContainerdNodeFactory implements NodeFactory {
   private Node start(NodeSetup setup, PreparedImage image, PortLeases.Lease lease) {
     ContainerdContainer container =
         new ContainerdContainer(image.release(), image.name(), clock)
-            .withLabel(RUN_LABEL, setup.runLabel());
+            .withLabel(RUN_LABEL, setup.runLabel())
+            .withLogLevel(setup.logLevel().label());
     NodePaths paths = NodePaths.of(Optional.ofNullable(setup.files().get("config.toml")));
     container.withNodePaths(paths.socket(), paths.root());
     setup

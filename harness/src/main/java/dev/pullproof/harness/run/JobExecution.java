@@ -30,6 +30,7 @@ final class JobExecution {
   private final Supplier<KubeletCredentials> credentials;
   private final Clock clock;
   private final String runLabel;
+  private final LogLevel logLevel;
 
   JobExecution(
       WorldInstaller installer,
@@ -37,11 +38,22 @@ final class JobExecution {
       Supplier<KubeletCredentials> credentials,
       Clock clock,
       String runLabel) {
+    this(installer, nodes, credentials, clock, runLabel, LogLevel.INFO);
+  }
+
+  JobExecution(
+      WorldInstaller installer,
+      NodeFactory nodes,
+      Supplier<KubeletCredentials> credentials,
+      Clock clock,
+      String runLabel,
+      LogLevel logLevel) {
     this.installer = installer;
     this.nodes = nodes;
     this.credentials = credentials;
     this.clock = clock;
     this.runLabel = runLabel;
+    this.logLevel = logLevel;
   }
 
   Outcome run(Job job) {
@@ -66,7 +78,12 @@ final class JobExecution {
           Node node =
               nodes.start(
                   new NodeSetup(
-                      job.family(), files, world.extraHosts(), runLabel, world.systemCa()))) {
+                      job.family(),
+                      files,
+                      world.extraHosts(),
+                      runLabel,
+                      world.systemCa(),
+                      logLevel))) {
         version = node.version();
         cri = Optional.of(node.criPluginLoaded());
         try {

@@ -16,21 +16,34 @@ import java.util.Optional;
  * @param systemCa a CA certificate (PEM) the node trusts as a real node trusts a public CA: it is
  *     the container's system trust store, so a hosts.toml without {@code ca} reaches an
  *     impersonated TLS registry unmodified
+ * @param logLevel containerd's {@code --log-level}
  */
 public record NodeSetup(
     ContainerdVersion family,
     Map<String, String> files,
     Map<String, String> extraHosts,
     String runLabel,
-    Optional<String> systemCa) {
+    Optional<String> systemCa,
+    LogLevel logLevel) {
   public NodeSetup {
     Objects.requireNonNull(systemCa, "systemCa");
+    Objects.requireNonNull(logLevel, "logLevel");
     Objects.requireNonNull(family, "family");
     files = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(files));
     extraHosts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extraHosts));
     if (runLabel == null || runLabel.isBlank()) {
       throw new IllegalArgumentException("runLabel is required");
     }
+  }
+
+  /** A node at containerd's default log level (info). */
+  public NodeSetup(
+      ContainerdVersion family,
+      Map<String, String> files,
+      Map<String, String> extraHosts,
+      String runLabel,
+      Optional<String> systemCa) {
+    this(family, files, extraHosts, runLabel, systemCa, LogLevel.INFO);
   }
 
   /** A node that trusts no CA beyond those its image holds (none, for containerd's). */

@@ -57,8 +57,21 @@ public final class ScenarioRunner {
       int parallelism,
       Clock clock,
       String runLabel) {
+    return forNodes(nodes, credentials, addresses, parallelism, clock, runLabel, LogLevel.INFO);
+  }
+
+  /** As above, containerd logging at {@code logLevel}. */
+  public static ScenarioRunner forNodes(
+      NodeFactory nodes,
+      java.util.function.Supplier<KubeletCredentials> credentials,
+      LoopbackPool addresses,
+      int parallelism,
+      Clock clock,
+      String runLabel,
+      LogLevel logLevel) {
     JobExecution job =
-        new JobExecution(new WorldInstaller(addresses, clock), nodes, credentials, clock, runLabel);
+        new JobExecution(
+            new WorldInstaller(addresses, clock), nodes, credentials, clock, runLabel, logLevel);
     return new ScenarioRunner(job::run, Math.min(parallelism, nodes.maxParallel()), clock);
   }
 

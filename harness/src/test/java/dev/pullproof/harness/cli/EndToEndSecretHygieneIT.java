@@ -102,7 +102,13 @@ class EndToEndSecretHygieneIT {
             "out/report/report.html",
             "out/report/timelines/seeded-secrets-1.6.svg",
             "out/report/timelines/seeded-secrets-2.svg",
-            "out/failure-catalogue.md");
+            "out/failure-catalogue.md",
+            "out/explain-signatures.json");
+    // --doc repeats the runs at debug level, whose log shows every request's headers: the
+    // signatures hold the evidence of both levels, checked below for every secret like the rest.
+    assertThat(new String(outputs.get("out/explain-signatures.json"), StandardCharsets.UTF_8))
+        .contains("\"level\" : \"info\"")
+        .contains("\"level\" : \"debug\"");
 
     List<String> hits = new ArrayList<>();
     for (String form : forms()) {

@@ -78,6 +78,26 @@ class ExplainInputsTest {
   }
 
   @Test
+  void aDebugLevelLogShowsTheChallengeInTheTimelineAndRanksTheTokenRefusalFirst()
+      throws IOException {
+    // containerd 1.7.24 at --log-level debug, credentials/token-wrong-password-reproduce: the pull
+    // from PullImage to its failure, every request's headers in it.
+    Diagnosis d;
+    try (InputStream in = getClass().getResourceAsStream("/explain/token-401-debug-1.7.log")) {
+      d = run(in).diagnosis();
+    }
+    assertThat(d.counts().debug()).isEqualTo(6);
+    assertThat(d.timeline())
+        .extracting(Timeline.Event::what)
+        .contains(
+            "challenge: Bearer realm=\"https://registry.corp.example/token\","
+                + "service=\"registry.corp.example\",scope=\"repository:team/app:pull\"");
+    assertThat(d.causes().get(0).family())
+        .startsWith("unexpected status from <method> request to https://<host>/token?<query>")
+        .endsWith("401 Unauthorized");
+  }
+
+  @Test
   void anEmptyInputExplainsNothingAndSaysWhatWouldHelp() throws IOException {
     Diagnosis d = run("").diagnosis();
     assertThat(d.counts().lines()).isZero();

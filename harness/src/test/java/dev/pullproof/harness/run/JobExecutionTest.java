@@ -12,7 +12,9 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,6 +68,27 @@ class JobExecutionTest {
           .isInstanceOf(ConnectException.class);
     }
     assertThat(pool.lease()).isEqualTo("127.0.84.11");
+  }
+
+  @Test
+  void theNodeStartsAtTheRunsLogLevelInfoUnlessTold() {
+    Scenario s = Outcomes.scenario(dir, "name = \"l\"\n[[pull]]\nimage = \"r.test/a:1\"\n");
+    List<NodeSetup> asked = new java.util.ArrayList<>();
+    NodeFactory recording =
+        setup -> {
+          asked.add(setup);
+          return NodeFactory.UNAVAILABLE.start(setup);
+        };
+    WorldInstaller installer = new WorldInstaller(pool, Clock.systemUTC());
+    Supplier<KubeletCredentials> none = () -> KubeletCredentials.UNAVAILABLE;
+    new JobExecution(installer, recording, none, Clock.systemUTC(), "r")
+        .run(new Job(s, ContainerdVersion.V2));
+    new JobExecution(installer, recording, none, Clock.systemUTC(), "r", LogLevel.DEBUG)
+        .run(new Job(s, ContainerdVersion.V2));
+
+    assertThat(asked)
+        .extracting(NodeSetup::logLevel)
+        .containsExactly(LogLevel.INFO, LogLevel.DEBUG);
   }
 
   @Test
