@@ -72,6 +72,7 @@ class PublicApiTest {
           "hub.RateLimits",
           "journal.Journal",
           "journal.JournalEntry",
+          "journal.JournalFile",
           "journal.JournalJson",
           "journal.RequestPattern",
           "junit.FakeRegistryExtension",

@@ -61,10 +61,11 @@ public final class RegistryServer implements AutoCloseable {
                   .set(Options.CORK, true)
                   .getMap());
       HttpOpenListener open = new HttpOpenListener(bufferPool(settings), undertowOptions(settings));
-      open.setRootHandler(root);
+      ConnectionTap taps = new ConnectionTap(journal, clock);
+      open.setRootHandler(taps.claiming(root));
       ChannelListener<StreamConnection> tapped =
           connection -> {
-            ConnectionTap.install(connection, journal, clock);
+            taps.install(connection);
             open.handleEvent(connection);
           };
       @SuppressWarnings({"rawtypes", "unchecked"})
