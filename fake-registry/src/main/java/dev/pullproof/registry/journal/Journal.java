@@ -29,7 +29,8 @@ public final class Journal {
 
   /**
    * Entries kept in memory by default: far more than a test or scenario makes, about 10 MiB of heap
-   * at most (a served registry under full load records about 2,000 a second).
+   * (an entry takes about 530 bytes; a served registry under full load records 5,000 to 15,000 a
+   * second here).
    */
   public static final int DEFAULT_CAPACITY = 20_000;
 
