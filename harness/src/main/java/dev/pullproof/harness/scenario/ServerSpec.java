@@ -11,15 +11,25 @@ import java.util.Optional;
  * @param idleTimeout how long a keep-alive connection may wait for its next request
  * @param lenientManifests whether pushed manifests may reference absent non-distributable layers
  *     and index children
+ * @param journalCapacity how many journal entries the host keeps in memory
  */
 public record ServerSpec(
-    Optional<Duration> headerTimeout, Optional<Duration> idleTimeout, boolean lenientManifests) {
+    Optional<Duration> headerTimeout,
+    Optional<Duration> idleTimeout,
+    boolean lenientManifests,
+    Optional<Integer> journalCapacity) {
   public static final ServerSpec DEFAULTS =
-      new ServerSpec(Optional.empty(), Optional.empty(), true);
+      new ServerSpec(Optional.empty(), Optional.empty(), true, Optional.empty());
 
   public ServerSpec {
     positive("header_timeout", Objects.requireNonNull(headerTimeout, "header_timeout"));
     positive("idle_timeout", Objects.requireNonNull(idleTimeout, "idle_timeout"));
+    Objects.requireNonNull(journalCapacity, "journal_capacity")
+        .filter(n -> n < 1)
+        .ifPresent(
+            n -> {
+              throw new IllegalArgumentException("journal_capacity must be at least 1, got " + n);
+            });
   }
 
   private static void positive(String key, Optional<Duration> timeout) {

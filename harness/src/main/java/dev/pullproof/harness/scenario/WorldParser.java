@@ -39,7 +39,8 @@ final class WorldParser {
           "docker_hub",
           "header_timeout",
           "idle_timeout",
-          "lenient_manifests");
+          "lenient_manifests",
+          "journal_capacity");
 
   private Optional<RegistrySpec> registry(String name, TomlReader t) {
     t.allowOnly(
@@ -54,7 +55,8 @@ final class WorldParser {
         "down",
         "header_timeout",
         "idle_timeout",
-        "lenient_manifests");
+        "lenient_manifests",
+        "journal_capacity");
     if (name.equals(Template.TLS)) {
       registries.problem(name, "'tls' is reserved for the {{tls.*}} placeholders; rename it");
     }
@@ -92,17 +94,21 @@ final class WorldParser {
   }
 
   /**
-   * {@code header_timeout}, {@code idle_timeout} (positive durations), {@code lenient_manifests}.
+   * {@code header_timeout}, {@code idle_timeout} (positive durations), {@code lenient_manifests},
+   * {@code journal_capacity} (at least 1).
    */
   private static Optional<ServerSpec> server(TomlReader t) {
     Optional<Duration> header = positive(t, "header_timeout");
     Optional<Duration> idle = positive(t, "idle_timeout");
     boolean lenient = t.bool("lenient_manifests").orElse(true);
+    Optional<Integer> capacity =
+        t.integer("journal_capacity", 1, Integer.MAX_VALUE).map(Long::intValue);
     if ((t.has("header_timeout") && header.isEmpty())
-        || (t.has("idle_timeout") && idle.isEmpty())) {
+        || (t.has("idle_timeout") && idle.isEmpty())
+        || (t.has("journal_capacity") && capacity.isEmpty())) {
       return Optional.empty();
     }
-    return t.convert("header_timeout", () -> new ServerSpec(header, idle, lenient));
+    return t.convert("header_timeout", () -> new ServerSpec(header, idle, lenient, capacity));
   }
 
   private static Optional<Duration> positive(TomlReader t, String key) {

@@ -54,6 +54,7 @@ final class RegistryTranslation {
     spec.server().headerTimeout().ifPresent(builder::headerTimeout);
     spec.server().idleTimeout().ifPresent(builder::idleTimeout);
     builder.lenientManifests(spec.server().lenientManifests());
+    spec.server().journalCapacity().ifPresent(builder::journalCapacity);
     spec.tls().ifPresent(t -> builder.tls(tls(spec, t, certificates.orElseThrow())));
     builder.auth(auth(spec, realm, builder));
     spec.mirror().ifPresent(m -> builder.mirrorOf(mirror(m, upstream.orElseThrow(), certificates)));
