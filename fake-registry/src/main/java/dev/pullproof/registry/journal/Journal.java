@@ -122,10 +122,6 @@ public final class Journal {
     if (file != null) {
       file.write(entry);
     }
-    untaken.add(entry);
-    if (untaken.size() > capacity) {
-      untaken.poll();
-    }
     synchronized (lock) {
       entries.addLast(entry);
       recorded++;
@@ -133,6 +129,13 @@ public final class Journal {
         entries.removeFirst();
         notKept++;
       }
+    }
+    // After the entry is kept: a taker may query the journal at once.
+    untaken.add(entry);
+    if (untaken.size() > capacity) {
+      untaken.poll();
+    }
+    synchronized (lock) {
       inFlight = Math.max(0, inFlight - 1);
       lock.notifyAll();
     }
