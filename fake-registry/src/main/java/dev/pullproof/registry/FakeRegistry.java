@@ -40,7 +40,7 @@ public final class FakeRegistry implements AutoCloseable {
 
   FakeRegistry(FakeRegistryBuilder config, RegistryContent content) {
     this.content = content;
-    this.journal = new Journal();
+    this.journal = config.journal();
     this.faults = new Faults(config.clock());
     config.faultRules().forEach(faults::add);
     HttpHandler chain =
@@ -114,11 +114,18 @@ public final class FakeRegistry implements AutoCloseable {
     return journal.takeRequest(timeout);
   }
 
+  /** Stops serving; a journal file is completed (and an incomplete one reported) last. */
   @Override
   public void close() {
-    faults.close();
-    server.close();
-    content.close();
+    try {
+      faults.close();
+      server.close();
+      content.close();
+    } finally {
+      if (journal.file() != null) {
+        journal.file().close();
+      }
+    }
   }
 
   /** Non-blocking parsing only (endpoints run on workers): 2 to 4 threads, whatever the cores. */

@@ -8,11 +8,14 @@ import dev.pullproof.registry.auth.Users;
 import dev.pullproof.registry.content.RegistryContent;
 import dev.pullproof.registry.fault.FaultRule;
 import dev.pullproof.registry.hub.DockerHub;
+import dev.pullproof.registry.journal.Journal;
+import dev.pullproof.registry.journal.JournalFile;
 import dev.pullproof.registry.mirror.MirrorConfig;
 import dev.pullproof.registry.tls.TlsConfig;
 import dev.pullproof.registry.tls.WrongProtocolReply;
 import io.undertow.server.HandlerWrapper;
 import io.undertow.server.HttpHandler;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,6 +42,8 @@ public final class FakeRegistryBuilder {
   private Duration headerTimeout = DEFAULT_HEADER_TIMEOUT;
   private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
   private boolean lenientManifests = true;
+  private int journalCapacity = Journal.DEFAULT_CAPACITY;
+  private Path journalFile;
   private Authenticator authenticator = Authenticator.NONE;
   private String tokenPath;
   private HttpHandler tokenEndpoint;
@@ -86,6 +91,31 @@ public final class FakeRegistryBuilder {
    */
   public FakeRegistryBuilder headerTimeout(Duration timeout) {
     this.headerTimeout = positive("headerTimeout", timeout);
+    return this;
+  }
+
+  /**
+   * How many journal entries stay in memory (default {@link Journal#DEFAULT_CAPACITY}): beyond it
+   * the oldest are dropped from memory and counted ({@link Journal#notKept()}); with a {@link
+   * #journalFile} every entry is also on disk.
+   */
+  public FakeRegistryBuilder journalCapacity(int capacity) {
+    if (capacity < 1) {
+      throw new IllegalArgumentException("journalCapacity must be at least 1, got " + capacity);
+    }
+    this.journalCapacity = capacity;
+    return this;
+  }
+
+  /**
+   * Writes every journal entry to {@code file} as it is recorded (a JSON array, completed when the
+   * registry closes), however many stay in memory.
+   */
+  public FakeRegistryBuilder journalFile(Path file) {
+    if (file == null) {
+      throw new IllegalArgumentException("journalFile must be a path");
+    }
+    this.journalFile = file;
     return this;
   }
 
@@ -244,6 +274,11 @@ public final class FakeRegistryBuilder {
 
   Duration idleTimeout() {
     return idleTimeout;
+  }
+
+  Journal journal() {
+    return new Journal(
+        journalCapacity, journalFile == null ? null : JournalFile.create(journalFile));
   }
 
   boolean lenientManifests() {

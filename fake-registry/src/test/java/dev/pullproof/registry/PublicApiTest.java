@@ -73,6 +73,7 @@ class PublicApiTest {
           "hub.RateLimits",
           "journal.Journal",
           "journal.JournalEntry",
+          "journal.JournalFile",
           "journal.JournalJson",
           "journal.RequestPattern",
           "junit.FakeRegistryExtension",

@@ -13,7 +13,7 @@ import dev.pullproof.registry.content.PublishedImage;
 import dev.pullproof.registry.fault.Fault;
 import dev.pullproof.registry.fault.FaultRule;
 import dev.pullproof.registry.fault.RouteKind;
-import dev.pullproof.registry.journal.JournalJson;
+import dev.pullproof.registry.journal.Journal;
 import dev.pullproof.registry.protocol.RepositoryName;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -92,8 +92,20 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Import an OCI image layout directory into a repository (repeatable).")
   List<String> layouts = new ArrayList<>();
 
-  @Option(names = "--journal", description = "Write the request journal as JSON here on exit.")
+  @Option(
+      names = "--journal",
+      description =
+          "Write every request to this JSON file as it is answered (complete on exit), however"
+              + " many the journal keeps in memory.")
   Path journal;
+
+  @Option(
+      names = "--journal-capacity",
+      paramLabel = "N",
+      description =
+          "Journal entries kept in memory (default ${DEFAULT-VALUE}); older ones are counted, and"
+              + " written to --journal when given.")
+  int journalCapacity = Journal.DEFAULT_CAPACITY;
 
   @Option(
       names = "--noop-fault-rule",
@@ -136,7 +148,11 @@ public final class ServeCommand implements Callable<Integer> {
               .port(port)
               .headerTimeout(Duration.ofSeconds(headerTimeoutSeconds))
               .idleTimeout(Duration.ofSeconds(idleTimeoutSeconds))
-              .lenientManifests(lenientManifests);
+              .lenientManifests(lenientManifests)
+              .journalCapacity(journalCapacity);
+      if (journal != null) {
+        builder.journalFile(journal);
+      }
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -233,12 +249,9 @@ public final class ServeCommand implements Callable<Integer> {
   }
 
   private void stop(FakeRegistry registry) {
-    try {
-      if (journal != null) {
-        JournalJson.write(registry.journal().all(), journal);
-      }
-    } finally {
-      registry.close();
-    }
+    // Closing completes the journal file; the summary says what memory kept and where the rest is.
+    registry.journal().awaitQuiet(Duration.ofSeconds(2));
+    registry.close();
+    System.out.println("journal: " + registry.journal().summary());
   }
 }

@@ -3,11 +3,15 @@ package dev.pullproof.registry.journal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pullproof.registry.protocol.Principal;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class JournalTest {
   private final Journal journal = new Journal();
@@ -125,13 +129,58 @@ class JournalTest {
         .contains("repository:app:pull");
   }
 
+  @Test
+  void beyondItsCapacityTheJournalKeepsTheLatestAndCountsTheRest() {
+    Journal small = new Journal(2, null);
+    for (String path : List.of("/a", "/b", "/c")) {
+      small.record(entry(small, "GET", path, 200));
+    }
+    assertThat(small.all()).extracting(JournalEntry::path).containsExactly("/b", "/c");
+    assertThat(small.recorded()).isEqualTo(3);
+    assertThat(small.notKept()).isEqualTo(1);
+    assertThat(small.summary())
+        .isEqualTo(
+            "3 requests journaled, 2 kept in memory (capacity 2), 1 earlier ones not kept and not"
+                + " written anywhere (configure a journal file to keep them)");
+    assertThatThrownBy(() -> small.assertRequested("GET /a"))
+        .hasMessageContaining("1 earlier ones not kept");
+  }
+
+  @Test
+  void aJournalFileHoldsEveryEntryHoweverFewAreKept(@TempDir Path dir) throws Exception {
+    Path path = dir.resolve("journal.json");
+    Journal small = new Journal(1, JournalFile.create(path));
+    for (String path2 : List.of("/a", "/b", "/c")) {
+      small.record(entry(small, "GET", path2, 200));
+    }
+    small.file().close();
+    JsonNode written = new ObjectMapper().readTree(path.toFile());
+    assertThat(written).extracting(n -> n.path("path").asText()).containsExactly("/a", "/b", "/c");
+    assertThat(small.all()).hasSize(1);
+    assertThat(small.summary()).endsWith("2 earlier ones not kept: every one is in " + path);
+  }
+
+  @Test
+  void aCapacityBelowOneIsRefused() {
+    assertThatThrownBy(() -> new Journal(0, null)).hasMessageContaining("at least 1, got 0");
+  }
+
   private JournalEntry entry(String method, String path, int status) {
-    return entry(method, path, "", status);
+    return entry(journal, method, path, "", status);
   }
 
   private JournalEntry entry(String method, String path, String query, int status) {
+    return entry(journal, method, path, query, status);
+  }
+
+  private static JournalEntry entry(Journal into, String method, String path, int status) {
+    return entry(into, method, path, "", status);
+  }
+
+  private static JournalEntry entry(
+      Journal into, String method, String path, String query, int status) {
     return new JournalEntry(
-        journal.begin(),
+        into.begin(),
         Instant.EPOCH,
         "127.0.0.1:1",
         "h",

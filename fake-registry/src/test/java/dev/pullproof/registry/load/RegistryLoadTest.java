@@ -80,6 +80,8 @@ class RegistryLoadTest {
     try (FakeRegistry registry =
         FakeRegistry.builder()
             .workerThreads(WORKERS)
+            // Every request is counted against the plan: keep them all.
+            .journalCapacity(Integer.MAX_VALUE)
             .tokenAuth(
                 TokenService.builder().service("registry.test").build(),
                 Users.of("alice", "s3cret"))

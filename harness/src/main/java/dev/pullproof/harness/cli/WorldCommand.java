@@ -118,11 +118,11 @@ final class WorldCommand implements Callable<Integer> {
       out.println("journals will be written to " + journalDir + "/NAME.json on exit");
     }
     out.flush();
-    serve.accept(() -> stop(world, journalDir));
+    serve.accept(() -> stop(world, journalDir, out));
     return ExitCode.OK;
   }
 
-  private static void stop(World world, Path journalDir) {
+  private static void stop(World world, Path journalDir, PrintWriter out) {
     try {
       if (journalDir != null) {
         Files.createDirectories(journalDir);
@@ -133,6 +133,13 @@ final class WorldCommand implements Callable<Integer> {
               world.registry(name).journal().all(), journalDir.resolve(name + ".json"));
         }
       }
+      // A journal keeps its latest entries only: say when the export is short of some.
+      for (String name : world.journals().keySet()) {
+        if (world.registry(name).journal().notKept() > 0) {
+          out.println(name + ": " + world.registry(name).journal().summary());
+        }
+      }
+      out.flush();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write journals to " + journalDir, e);
     } finally {

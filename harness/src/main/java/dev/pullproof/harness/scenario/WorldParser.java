@@ -40,7 +40,8 @@ final class WorldParser {
           "header_timeout",
           "idle_timeout",
           "lenient_manifests",
-          "wrong_protocol");
+          "wrong_protocol",
+          "journal_capacity");
 
   private Optional<RegistrySpec> registry(String name, TomlReader t) {
     t.allowOnly(
@@ -56,7 +57,8 @@ final class WorldParser {
         "header_timeout",
         "idle_timeout",
         "lenient_manifests",
-        "wrong_protocol");
+        "wrong_protocol",
+        "journal_capacity");
     if (name.equals(Template.TLS)) {
       registries.problem(name, "'tls' is reserved for the {{tls.*}} placeholders; rename it");
     }
@@ -95,7 +97,7 @@ final class WorldParser {
 
   /**
    * {@code header_timeout}, {@code idle_timeout} (positive durations), {@code lenient_manifests},
-   * {@code wrong_protocol}.
+   * {@code wrong_protocol}, {@code journal_capacity} (at least 1).
    */
   private static Optional<ServerSpec> server(TomlReader t) {
     Optional<Duration> header = positive(t, "header_timeout");
@@ -112,12 +114,16 @@ final class WorldParser {
               + WrongProtocol.LABELS
               + Suggestions.didYouMean(wrongText.get(), WrongProtocol.LABELS));
     }
+    Optional<Integer> capacity =
+        t.integer("journal_capacity", 1, Integer.MAX_VALUE).map(Long::intValue);
     if ((t.has("header_timeout") && header.isEmpty())
         || (t.has("idle_timeout") && idle.isEmpty())
-        || (wrongText.isPresent() && wrong.isEmpty())) {
+        || (wrongText.isPresent() && wrong.isEmpty())
+        || (t.has("journal_capacity") && capacity.isEmpty())) {
       return Optional.empty();
     }
-    return t.convert("header_timeout", () -> new ServerSpec(header, idle, lenient, wrong));
+    return t.convert(
+        "header_timeout", () -> new ServerSpec(header, idle, lenient, wrong, capacity));
   }
 
   private static Optional<Duration> positive(TomlReader t, String key) {

@@ -57,6 +57,7 @@ final class RegistryTranslation {
     spec.server()
         .wrongProtocol()
         .ifPresent(w -> builder.wrongProtocolReply(Vocabulary.wrongProtocol(w)));
+    spec.server().journalCapacity().ifPresent(builder::journalCapacity);
     spec.tls().ifPresent(t -> builder.tls(tls(spec, t, certificates.orElseThrow())));
     builder.auth(auth(spec, realm, builder));
     spec.mirror().ifPresent(m -> builder.mirrorOf(mirror(m, upstream.orElseThrow(), certificates)));

@@ -45,6 +45,14 @@ class ScenarioParserErrorTest {
   }
 
   @Test
+  void aJournalCapacityBelowOneIsNamedWithItsLine() {
+    Problem p = only("name = \"x\"\n[registries.hub]\njournal_capacity = 0\n" + PULL);
+    assertThat(p.line()).isEqualTo(3);
+    assertThat(p.key()).isEqualTo("registries.hub.journal_capacity");
+    assertThat(p.message()).contains("must be 1 to 2147483647, got 0");
+  }
+
+  @Test
   void anUnknownKeyWithNoNearNeighbourListsTheAllowedKeys() {
     Problem p = only("name = \"x\"\nflavour = 3\n" + PULL);
     assertThat(p.line()).isEqualTo(2);

@@ -402,12 +402,17 @@ class WorldTablesParserTest {
             header_timeout = "2s"
             idle_timeout = "1m"
             lenient_manifests = false
+            journal_capacity = 500
             [registries.plain]
             """);
     assertThat(s.registries().get("hub").server())
         .isEqualTo(
             new ServerSpec(
-                Optional.of(Duration.ofSeconds(2)), Optional.of(Duration.ofMinutes(1)), false));
+                Optional.of(Duration.ofSeconds(2)),
+                Optional.of(Duration.ofMinutes(1)),
+                false,
+                Optional.empty(),
+                Optional.of(500)));
     assertThat(s.registries().get("plain").server()).isEqualTo(ServerSpec.DEFAULTS);
   }
 

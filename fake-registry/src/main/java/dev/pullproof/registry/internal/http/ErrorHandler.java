@@ -10,6 +10,7 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.logging.Level;
@@ -34,6 +35,7 @@ final class ErrorHandler implements HttpHandler {
 
   @Override
   public void handleRequest(HttpServerExchange exchange) throws Exception {
+    exchange.addDefaultResponseListener(ErrorHandler::readBodyBeforeAnswering);
     try {
       next.handleRequest(exchange);
     } catch (RegistryException e) {
@@ -43,15 +45,44 @@ final class ErrorHandler implements HttpHandler {
       // stopped short of its Content-Length or went away): the client's error, not the server's.
       exchange.setPersistent(false);
       if (!exchange.isResponseStarted()) {
-        render(
-            exchange,
-            ErrorCode.SIZE_INVALID.exception(
-                "the request body ended before its declared length: " + e.getMessage()));
+        render(exchange, bodyBrokeOff(e));
       }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "registry bug answering " + exchange.getRequestPath(), e);
       render(exchange, ErrorCode.UNKNOWN.exception(e.toString()));
     }
+  }
+
+  /**
+   * Ending an exchange whose response has not started, Undertow reads the rest of the request body
+   * before it writes the response, and closes the connection unanswered if that read fails (a
+   * malformed chunk, a body cut short): e.g. a HEAD, whose answer has no body to start it. Reading
+   * the rest here first turns that failure into a spec error instead.
+   *
+   * @return true when the error was answered (Undertow then ends the exchange no further)
+   */
+  private static boolean readBodyBeforeAnswering(HttpServerExchange exchange) {
+    if (exchange.isResponseStarted()
+        || exchange.isRequestComplete()
+        || exchange.isInIoThread()
+        || !exchange.isBlocking()
+        || !exchange.getConnection().isOpen()) {
+      return false;
+    }
+    try {
+      exchange.getInputStream().transferTo(OutputStream.nullOutputStream());
+      return false;
+    } catch (IOException e) {
+      exchange.setPersistent(false);
+      render(exchange, bodyBrokeOff(e));
+      return true;
+    }
+  }
+
+  private static RegistryException bodyBrokeOff(IOException e) {
+    return ErrorCode.SIZE_INVALID.exception(
+        "the request body ended before its declared length or its chunked framing broke: "
+            + e.getMessage());
   }
 
   /** The spec's JSON error body for {@code e}. */
@@ -69,6 +100,11 @@ final class ErrorHandler implements HttpHandler {
   /** Writes the error response, unless the response already started (then closes). */
   static void render(HttpServerExchange exchange, RegistryException e) {
     exchange.putAttachment(Exchanges.ERROR_CODE, e.code().name());
+    if (!exchange.getConnection().isOpen()) {
+      // Undertow closed it (its chunk decoder does on malformed framing): nothing is answered.
+      exchange.setStatusCode(0);
+      return;
+    }
     if (exchange.isResponseStarted()) {
       exchange.setPersistent(false);
       return;

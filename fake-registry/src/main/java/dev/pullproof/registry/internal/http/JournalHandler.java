@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 /**
  * Outermost handler: records each request in the journal when its exchange completes, so the entry
@@ -53,6 +54,15 @@ final class JournalHandler implements HttpHandler {
     next.handleRequest(exchange);
   }
 
+  /**
+   * The status answered, or 0 when no byte of a response reached the connection: Undertow's chunk
+   * decoder closes it on malformed framing, ending the exchange with a status never sent.
+   */
+  private static int status(HttpServerExchange ex) {
+    BooleanSupplier answered = ex.getAttachment(ConnectionTap.ANSWERED);
+    return answered != null && !answered.getAsBoolean() ? 0 : ex.getStatusCode();
+  }
+
   private static JournalEntry entry(
       HttpServerExchange ex, long sequence, Instant start, Duration duration, long received) {
     Route route = ex.getAttachment(Exchanges.ROUTE);
@@ -65,7 +75,7 @@ final class JournalHandler implements HttpHandler {
         ex.getRequestMethod().toString(),
         ex.getRequestPath(),
         ex.getQueryString(),
-        ex.getStatusCode(),
+        status(ex),
         received,
         ex.getResponseBytesSent(),
         duration,

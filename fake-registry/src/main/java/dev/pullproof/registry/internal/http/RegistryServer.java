@@ -72,11 +72,12 @@ public final class RegistryServer implements AutoCloseable {
                   .set(Options.CORK, true)
                   .getMap());
       HttpOpenListener open = new HttpOpenListener(bufferPool(settings), undertowOptions(settings));
-      open.setRootHandler(root);
+      ConnectionTap taps =
+          new ConnectionTap(journal, clock, wrongProtocol == WrongProtocolReply.BARE_BODY);
+      open.setRootHandler(taps.claiming(root));
       ChannelListener<StreamConnection> tapped =
           connection -> {
-            ConnectionTap.install(
-                connection, journal, clock, wrongProtocol == WrongProtocolReply.BARE_BODY);
+            taps.install(connection);
             open.handleEvent(connection);
           };
       @SuppressWarnings({"rawtypes", "unchecked"})

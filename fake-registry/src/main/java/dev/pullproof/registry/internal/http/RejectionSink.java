@@ -3,8 +3,7 @@ package dev.pullproof.registry.internal.http;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.xnio.channels.StreamSourceChannel;
 import org.xnio.conduits.AbstractStreamSinkConduit;
 import org.xnio.conduits.ConduitWritableByteChannel;
@@ -12,37 +11,41 @@ import org.xnio.conduits.Conduits;
 import org.xnio.conduits.StreamSinkConduit;
 
 /**
- * A connection's outgoing bytes. Undertow answers a request its parser rejects with a fixed
- * empty-bodied 400 written straight to the socket, past every handler; this conduit recognises that
- * answer and sends the registry's own in its place (a spec error body), and tells the {@link
- * RequestHeadTap} when any other response goes out.
+ * A connection's outgoing bytes. Undertow answers a request it refuses before the handlers (its
+ * parser, its Host check) with an empty-bodied 400, past the journal; this conduit recognises that
+ * answer ({@link Rejection}) and sends the registry's own in its place (a spec error body), and
+ * tells the {@link RequestHeadTap} when any other response goes out.
  */
 final class RejectionSink extends AbstractStreamSinkConduit<StreamSinkConduit> {
-  static final byte[] UNDERTOW_BAD_REQUEST =
-      "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
-          .getBytes(StandardCharsets.ISO_8859_1);
-
   private final RequestHeadTap tap;
-  private final Function<RequestHeadTap, byte[]> answer;
+  private final BiFunction<RequestHeadTap, Rejection, byte[]> answer;
+  private final Runnable closing;
   private ByteBuffer pending;
   private boolean terminatePending;
 
   /**
    * @param answer the response to send for a rejected request (it also journals it)
+   * @param closing runs when writes end (the connection is closing)
    */
   RejectionSink(
-      StreamSinkConduit next, RequestHeadTap tap, Function<RequestHeadTap, byte[]> answer) {
+      StreamSinkConduit next,
+      RequestHeadTap tap,
+      BiFunction<RequestHeadTap, Rejection, byte[]> answer,
+      Runnable closing) {
     super(next);
     this.tap = tap;
     this.answer = answer;
+    this.closing = closing;
   }
 
   @Override
   public int write(ByteBuffer src) throws IOException {
-    if (pending == null && startsWithRejection(src)) {
+    Rejection rejection = pending == null ? Rejection.recognise(src) : null;
+    if (rejection != null) {
       int consumed = src.remaining();
       src.position(src.limit());
-      pending = ByteBuffer.wrap(answer.apply(tap));
+      pending = ByteBuffer.wrap(answer.apply(tap, rejection));
+      tap.answered();
       drain();
       return consumed;
     }
@@ -59,7 +62,7 @@ final class RejectionSink extends AbstractStreamSinkConduit<StreamSinkConduit> {
 
   @Override
   public long write(ByteBuffer[] srcs, int offs, int len) throws IOException {
-    if (pending == null && len > 0 && !startsWithRejection(srcs[offs])) {
+    if (pending == null && len > 0 && Rejection.recognise(srcs[offs]) == null) {
       tap.answered();
       return next.write(srcs, offs, len);
     }
@@ -101,6 +104,7 @@ final class RejectionSink extends AbstractStreamSinkConduit<StreamSinkConduit> {
 
   @Override
   public void terminateWrites() throws IOException {
+    closing.run();
     if (pending != null && pending.hasRemaining()) {
       terminatePending = true;
       return;
@@ -126,18 +130,6 @@ final class RejectionSink extends AbstractStreamSinkConduit<StreamSinkConduit> {
     }
     while (pending.hasRemaining()) {
       if (next.write(pending) == 0) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean startsWithRejection(ByteBuffer src) {
-    if (src.remaining() < UNDERTOW_BAD_REQUEST.length) {
-      return false;
-    }
-    for (int i = 0; i < UNDERTOW_BAD_REQUEST.length; i++) {
-      if (src.get(src.position() + i) != UNDERTOW_BAD_REQUEST[i]) {
         return false;
       }
     }

@@ -2,6 +2,8 @@ package dev.pullproof.registry.internal.http;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.xnio.conduits.StreamSourceConduit;
 
 /**
@@ -15,6 +17,10 @@ final class RequestHeadTap extends ObservedSource {
   private long bytes;
   private long startNanos;
   private volatile boolean answered = true;
+  private boolean headEnded;
+  private long headBytes;
+  private int lastTwo;
+  private boolean claimed;
 
   RequestHeadTap(StreamSourceConduit next) {
     super(next);
@@ -23,6 +29,21 @@ final class RequestHeadTap extends ObservedSource {
   /** The server wrote a response: the next bytes read begin a new request. */
   void answered() {
     answered = true;
+  }
+
+  /** Whether a response went out since the current request's first byte. */
+  boolean isAnswered() {
+    return answered;
+  }
+
+  /** The request passed Undertow's own checks and reached the registry's handlers. */
+  synchronized void claim() {
+    claimed = true;
+  }
+
+  /** A whole request head arrived, no handler took it and nothing answered it. */
+  synchronized boolean unclaimedAndUnanswered() {
+    return !answered && headEnded && !claimed;
   }
 
   synchronized long bytes() {
@@ -44,6 +65,24 @@ final class RequestHeadTap extends ObservedSource {
   }
 
   /**
+   * The values of header {@code name} (case-insensitive) among the kept bytes, in order; the head
+   * is kept up to {@value #KEPT} bytes, so a header past them is not seen.
+   */
+  synchronized List<String> headerValues(String name) {
+    String text = new String(head, 0, kept, StandardCharsets.ISO_8859_1);
+    int end = text.indexOf("\r\n\r\n");
+    String[] lines = (end < 0 ? text : text.substring(0, end)).split("\r\n");
+    List<String> values = new ArrayList<>();
+    for (int i = 1; i < lines.length; i++) {
+      int colon = lines[i].indexOf(':');
+      if (colon > 0 && lines[i].substring(0, colon).equalsIgnoreCase(name)) {
+        values.add(lines[i].substring(colon + 1).strip());
+      }
+    }
+    return values;
+  }
+
+  /**
    * True when the bytes begin a TLS handshake record (content type 22, version 3.x): a client
    * speaking HTTPS to this plain-HTTP port (RFC 8446 section 5.1).
    */
@@ -51,9 +90,14 @@ final class RequestHeadTap extends ObservedSource {
     return kept >= 2 && head[0] == 0x16 && head[1] == 0x03;
   }
 
-  /** True when the kept bytes hold a complete header block. */
+  /** The request head's size: up to its empty line, or every byte so far if none came yet. */
+  synchronized long headBytes() {
+    return headEnded ? headBytes : bytes;
+  }
+
+  /** True when a complete header block arrived (an empty line, CRLF or bare LF). */
   synchronized boolean headComplete() {
-    return new String(head, 0, kept, StandardCharsets.ISO_8859_1).contains("\r\n\r\n");
+    return headEnded;
   }
 
   @Override
@@ -62,11 +106,21 @@ final class RequestHeadTap extends ObservedSource {
       answered = false;
       kept = 0;
       bytes = 0;
+      headEnded = false;
+      lastTwo = 0;
+      claimed = false;
       startNanos = System.nanoTime();
     }
     bytes += n;
     for (int i = from; i < from + n && kept < KEPT; i++) {
       head[kept++] = dst.get(i);
+    }
+    for (int i = from; i < from + n && !headEnded; i++) {
+      byte b = dst.get(i);
+      // An empty line ends the head: LF after LF, or after CR LF (lastTwo holds the two before).
+      headEnded = b == '\n' && ((lastTwo & 0xff) == '\n' || lastTwo == ('\n' << 8 | '\r'));
+      headBytes = bytes - n + (i - from) + 1;
+      lastTwo = (lastTwo << 8 | (b & 0xff)) & 0xffff;
     }
   }
 }

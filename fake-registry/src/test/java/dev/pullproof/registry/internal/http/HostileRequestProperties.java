@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pullproof.registry.FakeRegistry;
 import dev.pullproof.registry.RawHttp;
+import dev.pullproof.registry.journal.JournalEntry;
 import dev.pullproof.registry.protocol.ErrorCode;
 import java.time.Duration;
 import java.util.Arrays;
@@ -36,6 +37,7 @@ class HostileRequestProperties {
   private static final AtomicInteger SPEC_4XX = new AtomicInteger();
   private static final AtomicInteger FIVE_XX = new AtomicInteger();
   private static final AtomicInteger JOURNALED = new AtomicInteger();
+  private static final AtomicInteger UNANSWERED = new AtomicInteger();
   private static FakeRegistry registry;
 
   @BeforeContainer
@@ -48,26 +50,26 @@ class HostileRequestProperties {
   @AfterContainer
   static void stop() {
     System.out.printf(
-        "hostile input: %d tried, %d answered 4xx with a spec body, %d 5xx, %d journaled%n",
-        TRIED.get(), SPEC_4XX.get(), FIVE_XX.get(), JOURNALED.get());
+        "hostile input: %d tried, %d answered 4xx with a spec body, %d 5xx, %d journaled,"
+            + " %d closed unanswered (journaled as status 0)%n",
+        TRIED.get(), SPEC_4XX.get(), FIVE_XX.get(), JOURNALED.get(), UNANSWERED.get());
     registry.close();
   }
 
-  // Seeded so every build tries the same requests. Other seeds still find open gaps, e.g. a HEAD
-  // with a malformed chunked body left unanswered; run with another seed to hunt for more.
-  @Property(tries = 400, maxDiscardRatio = 1, seed = "42")
+  // A new random seed each run (jqwik prints it with any failure; `seed = "..."` replays it).
+  @Property(tries = 400, maxDiscardRatio = 1)
   void anyHostileRequestGetsASpecAnswerAndAJournalEntry(
       @ForAll("requests") HostileInput.Request request) throws Exception {
-    exchange(request.toString(), request.bytes(), request.head());
+    exchange(request.toString(), request.bytes(), request.head(), request.mayGoUnanswered());
   }
 
-  @Property(tries = 80, seed = "42")
+  @Property(tries = 80)
   void anyUploadSequenceGetsSpecAnswers(@ForAll("uploads") List<UploadStep> steps)
       throws Exception {
     String location = "/v2/up/blobs/uploads/00000000-0000-0000-0000-000000000000";
     for (UploadStep step : steps) {
       List<RawExchange.Answer> answers =
-          exchange(step.toString(), step.bytes(location), step.method().equals("HEAD"));
+          exchange(step.toString(), step.bytes(location), step.method().equals("HEAD"), false);
       String next = answers.isEmpty() ? null : answers.get(0).header("location");
       if (next != null && next.contains("/blobs/uploads/")) {
         location = next.replaceFirst("^https?://[^/]+", "");
@@ -85,8 +87,12 @@ class HostileRequestProperties {
     return UploadStep.steps().list().ofMinSize(1).ofMaxSize(8);
   }
 
-  private static List<RawExchange.Answer> exchange(String what, byte[] bytes, boolean head)
-      throws Exception {
+  /**
+   * @param mayGoUnanswered the server may close without an answer; the journal must still hold the
+   *     request, as unanswered (status 0)
+   */
+  private static List<RawExchange.Answer> exchange(
+      String what, byte[] bytes, boolean head, boolean mayGoUnanswered) throws Exception {
     TRIED.incrementAndGet();
     // The previous health check may still be completing: its entry is not this exchange's.
     assertThat(registry.journal().awaitQuiet(Duration.ofSeconds(5))).isTrue();
@@ -95,6 +101,23 @@ class HostileRequestProperties {
         RawExchange.send(registry.port(), bytes, head, TIMEOUT_MS).stream()
             .filter(a -> a.status() >= 200) // 100 Continue is interim, not an answer
             .toList();
+    if (answers.isEmpty() && mayGoUnanswered) {
+      // Journaled as the connection closes, which the client may see first: wait (bounded).
+      List<JournalEntry> entries = registry.journal().all();
+      for (int i = 0; i < 50 && entries.size() == before; i++) {
+        Thread.sleep(100);
+        entries = registry.journal().all();
+      }
+      assertThat(entries.subList(before, entries.size()))
+          .as("journal entries for " + what)
+          .singleElement()
+          .extracting(JournalEntry::status)
+          .isEqualTo(0);
+      UNANSWERED.incrementAndGet();
+      JOURNALED.incrementAndGet();
+      assertThat(new RawHttp(registry).get("/v2/").status()).as("still answering").isEqualTo(200);
+      return answers;
+    }
     assertThat(answers).as("answers to " + what).isNotEmpty();
     for (int i = 0; i < answers.size(); i++) {
       RawExchange.Answer a = answers.get(i);

@@ -56,6 +56,17 @@ class MalformedInputTest {
                 + "Content-Length: 1\r\nContent-Length: 2\r\n\r\nab",
             400),
         Arguments.of("header without colon", "GET /v2/ HTTP/1.1\r\n" + host + "Oops\r\n\r\n", 400),
+        Arguments.of("no Host", "GET /v2/ HTTP/1.1\r\n\r\n", 400),
+        Arguments.of(
+            "no Host, with a body",
+            "PUT /v2/a/manifests/x HTTP/1.1\r\nContent-Length: 2\r\n\r\n{}",
+            400),
+        Arguments.of("two Hosts", "GET /v2/ HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", 400),
+        Arguments.of("a Host port out of range", "GET /v2/ HTTP/1.1\r\nHost: a:99999\r\n\r\n", 400),
+        Arguments.of(
+            "an absolute target naming another host",
+            "GET http://b/v2/ HTTP/1.1\r\n" + host + "\r\n",
+            400),
         Arguments.of(
             "header block over 64 KiB",
             "GET /v2/ HTTP/1.1\r\n" + host + "X-Big: " + "a".repeat(70_000) + "\r\n\r\n",
