@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -96,8 +97,9 @@ public final class Reconciliation {
     ContainerdVersion family = r.family();
     switch (f.rule()) {
       case "pull-path":
-        if (!family.line().criPullsThroughTransfer()) {
-          // 2.0 has no transfer path to fall back from: it logs nothing either way.
+        if (!family.line().criPullsThroughTransfer() || r.criLoaded().equals(Optional.of(false))) {
+          // 2.0 has no transfer path to fall back from, and a CRI plugin that did not load
+          // chose no path (2.2.7 refuses config_path with mirrors before it logs the fallback).
           return f;
         }
         boolean local = f.message().contains("through the local image pull");
