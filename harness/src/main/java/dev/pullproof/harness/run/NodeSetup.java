@@ -16,14 +16,17 @@ import java.util.Optional;
  * @param systemCa a CA certificate (PEM) the node trusts as a real node trusts a public CA: it is
  *     the container's system trust store, so a hosts.toml without {@code ca} reaches an
  *     impersonated TLS registry unmodified
+ * @param executables programs to place on the node's PATH, each call recorded
  */
 public record NodeSetup(
     VersionFamily family,
     Map<String, String> files,
     Map<String, String> extraHosts,
     String runLabel,
-    Optional<String> systemCa) {
+    Optional<String> systemCa,
+    java.util.List<dev.pullproof.harness.scenario.NodeExecutable> executables) {
   public NodeSetup {
+    executables = java.util.List.copyOf(executables);
     Objects.requireNonNull(systemCa, "systemCa");
     Objects.requireNonNull(family, "family");
     files = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(files));
@@ -39,6 +42,16 @@ public record NodeSetup(
       Map<String, String> files,
       Map<String, String> extraHosts,
       String runLabel) {
-    this(family, files, extraHosts, runLabel, Optional.empty());
+    this(family, files, extraHosts, runLabel, Optional.empty(), java.util.List.of());
+  }
+
+  /** A node without programs of the scenario's on its PATH. */
+  public NodeSetup(
+      VersionFamily family,
+      Map<String, String> files,
+      Map<String, String> extraHosts,
+      String runLabel,
+      Optional<String> systemCa) {
+    this(family, files, extraHosts, runLabel, systemCa, java.util.List.of());
   }
 }

@@ -39,7 +39,9 @@ public final class ScenarioParser {
     "containerd",
     "pull",
     "expect",
-    "doc"
+    "doc",
+    "observe",
+    "node"
   };
 
   /** Parses a file; its id is its name without {@code .toml}. */
@@ -83,17 +85,23 @@ public final class ScenarioParser {
       // Without its world, every name in the file would be reported too.
       problems.throwIfAny(ScenarioException::new);
     }
+    List<NodeExecutable> executables = NodeParser.executables(root);
     Names names =
         new Names(
             registries.keySet(),
             versions,
-            registries.values().stream().anyMatch(r -> r.tls().isPresent()));
+            registries.values().stream().anyMatch(r -> r.tls().isPresent()),
+            executables.stream()
+                .map(NodeExecutable::name)
+                .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new)));
     ContainerdSetup containerd =
         root.table("containerd")
             .map(t -> containerd(t, file.toAbsolutePath().getParent(), names))
             .orElse(ContainerdSetup.EMPTY);
     ExpectationParser expectations = new ExpectationParser(names);
-    List<PullSpec> pulls = new PullParser(file, expectations, names).pulls(root, !world);
+    List<ObserveSpec> observe = NodeParser.observations(root, names);
+    List<PullSpec> pulls =
+        new PullParser(file, expectations, names).pulls(root, !world && observe.isEmpty());
     Expectations expect =
         root.table("expect").map(expectations::expectations).orElse(Expectations.NONE);
     ScenarioDoc doc = root.table("doc").map(t -> doc(t, file)).orElse(ScenarioDoc.NONE);
@@ -119,7 +127,9 @@ public final class ScenarioParser {
               timeout,
               expect,
               doc,
-              removeImages);
+              removeImages,
+              observe,
+              executables);
       return new Parsed(registries, Optional.of(scenario));
     } catch (IllegalArgumentException e) {
       problems.add(1, "", e.getMessage());
