@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * How often a program placed on the node ran, and what every call's argv held.
+ * How often a program placed on the node ran (with certain arguments).
  *
  * @param program the executable's name ({@code [node.executables]})
- * @param argsContain words each recorded call's arguments must include
+ * @param argsContain only calls whose arguments include every one of these words count
  */
 public record InvocationExpectation(String program, Bounds times, List<String> argsContain) {
   public InvocationExpectation {

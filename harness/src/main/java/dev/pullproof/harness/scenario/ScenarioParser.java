@@ -185,30 +185,48 @@ public final class ScenarioParser {
         fixes.add(name);
       }
     }
-    Optional<ScenarioDoc.Claim> claim =
-        table
-            .table("claim")
-            .flatMap(
-                c -> {
-                  c.allowOnly("text", "source", "holds_if");
-                  Optional<String> text = c.requiredString("text");
-                  Optional<String> holdsIf = c.requiredString("holds_if");
-                  if (holdsIf.isPresent()
-                      && !holdsIf.get().equals("success")
-                      && !holdsIf.get().equals("failure")) {
-                    c.problem("holds_if", "expected \"success\" or \"failure\"");
-                    return Optional.empty();
-                  }
-                  if (text.isEmpty() || holdsIf.isEmpty()) {
-                    return Optional.empty();
-                  }
-                  return Optional.of(
-                      new ScenarioDoc.Claim(
-                          text.get(),
-                          c.string("source").orElse(""),
-                          holdsIf.get().equals("success")));
-                });
-    return new ScenarioDoc(table.string("topic"), table.string("why").orElse(""), fixes, claim);
+    List<ScenarioDoc.Claim> claims = new ArrayList<>();
+    if (table.raw("claim").orElse(null) instanceof org.tomlj.TomlArray) {
+      for (TomlReader.Item item : table.items("claim")) {
+        table.table(item).flatMap(ScenarioParser::claim).ifPresent(claims::add);
+      }
+    } else {
+      table
+          .table("claim", "a table or an array of tables")
+          .flatMap(ScenarioParser::claim)
+          .ifPresent(claims::add);
+    }
+    return new ScenarioDoc(table.string("topic"), table.string("why").orElse(""), fixes, claims);
+  }
+
+  /** One {@code [doc.claim]}: text, source, holds_if, and optionally the pull or step judged. */
+  private static Optional<ScenarioDoc.Claim> claim(TomlReader c) {
+    c.allowOnly("text", "source", "holds_if", "pull", "observe");
+    Optional<String> text = c.requiredString("text");
+    Optional<String> holdsIf = c.requiredString("holds_if");
+    if (holdsIf.isPresent()
+        && !holdsIf.get().equals("success")
+        && !holdsIf.get().equals("failure")) {
+      c.problem("holds_if", "expected \"success\" or \"failure\"");
+      return Optional.empty();
+    }
+    if (c.has("pull") && c.has("observe")) {
+      c.problem("observe", "a claim is judged by one pull or one observe step, not both");
+      return Optional.empty();
+    }
+    Optional<ScenarioDoc.Step> step =
+        c.integer("pull", 0, 1000)
+            .map(i -> new ScenarioDoc.Step(false, i.intValue()))
+            .or(
+                () ->
+                    c.integer("observe", 0, 1000)
+                        .map(i -> new ScenarioDoc.Step(true, i.intValue())));
+    if (text.isEmpty() || holdsIf.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new ScenarioDoc.Claim(
+            text.get(), c.string("source").orElse(""), holdsIf.get().equals("success"), step));
   }
 
   private static List<VersionFamily> versions(TomlReader root) {

@@ -91,7 +91,6 @@ class NodeChecksTest {
     assertThat(verdict(toml, helperRan).failures())
         .extracting(Failure::check)
         .containsExactly(
-            "node_invocations docker-credential-corp",
-            "node_invocations containerd-shim-runc-v2 args_contain");
+            "node_invocations docker-credential-corp", "node_invocations containerd-shim-runc-v2");
   }
 }
