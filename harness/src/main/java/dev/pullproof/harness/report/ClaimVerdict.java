@@ -24,14 +24,17 @@ enum ClaimVerdict {
   /**
    * True when every pull (or the one pull or observation step the claim names) succeeded and the
    * claim holds on success, or it failed and the claim holds on failure. A run that did not
-   * complete (or never reached that step) judges nothing.
+   * complete (or never reached that step) judges nothing. A claim about a request holds where a
+   * matching request was received ({@code requested}) or none was ({@code not_requested}).
    */
   static ClaimVerdict of(ScenarioDoc.Claim claim, RunResult r) {
     if (r.outcome().harnessError().isPresent()) {
       return NOT_RUN;
     }
     java.util.Optional<Boolean> ended;
-    if (claim.step().isEmpty()) {
+    if (claim.request().isPresent()) {
+      ended = java.util.Optional.of(r.outcome().received(claim.request().get()));
+    } else if (claim.step().isEmpty()) {
       ended =
           r.outcome().pulls().isEmpty()
               ? java.util.Optional.empty()

@@ -119,6 +119,11 @@ public record Outcome(
     return all;
   }
 
+  /** Whether some host received a request matching a scenario's request pattern. */
+  public boolean received(dev.pullproof.harness.scenario.HostPattern pattern) {
+    return requestsInTime().stream().anyMatch(r -> JournalChecks.matches(pattern, r));
+  }
+
   /** The fraction of pulls that succeeded; 0 when there were none. */
   public double successRate() {
     return pulls.isEmpty()

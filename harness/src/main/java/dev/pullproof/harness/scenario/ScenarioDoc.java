@@ -34,18 +34,31 @@ public record ScenarioDoc(
    * @param source where it was claimed, e.g. "write-up, Step 2"
    * @param holdsIfSuccess the outcome that confirms the claim ({@code success} or {@code failure})
    * @param step what is judged: every pull (empty), or one pull or observation step
+   * @param request with {@code holds_if = "requested"} / {@code "not_requested"}: the claim is
+   *     judged by whether some host received a request matching it ({@code holdsIfSuccess} then
+   *     means "requested"), e.g. the sandbox image's manifest answered 200 with credentials
    */
-  public record Claim(String text, String source, boolean holdsIfSuccess, Optional<Step> step) {
+  public record Claim(
+      String text,
+      String source,
+      boolean holdsIfSuccess,
+      Optional<Step> step,
+      Optional<HostPattern> request) {
     public Claim {
       if (text == null || text.isBlank()) {
         throw new IllegalArgumentException("doc.claim.text is required");
       }
       source = source == null ? "" : source;
       java.util.Objects.requireNonNull(step, "step");
+      java.util.Objects.requireNonNull(request, "request");
+      if (step.isPresent() && request.isPresent()) {
+        throw new IllegalArgumentException(
+            "a claim is judged by a pull, an observe step or a request, one of them");
+      }
     }
 
     public Claim(String text, String source, boolean holdsIfSuccess) {
-      this(text, source, holdsIfSuccess, Optional.empty());
+      this(text, source, holdsIfSuccess, Optional.empty(), Optional.empty());
     }
   }
 

@@ -104,7 +104,7 @@ public final class ScenarioParser {
         new PullParser(file, expectations, names).pulls(root, !world && observe.isEmpty());
     Expectations expect =
         root.table("expect").map(expectations::expectations).orElse(Expectations.NONE);
-    ScenarioDoc doc = root.table("doc").map(t -> doc(t, file)).orElse(ScenarioDoc.NONE);
+    ScenarioDoc doc = root.table("doc").map(t -> doc(t, file, names)).orElse(ScenarioDoc.NONE);
     if (!root.has("world")) {
       new WorldChecks(root, registries).check();
     }
@@ -172,7 +172,7 @@ public final class ScenarioParser {
   }
 
   /** {@code [doc]}: what the failure catalogue says beyond the observed outcome. */
-  private static ScenarioDoc doc(TomlReader table, Path file) {
+  private static ScenarioDoc doc(TomlReader table, Path file, Names names) {
     table.allowOnly("topic", "why", "fixes", "claim");
     List<String> fixes = new ArrayList<>();
     for (TomlReader.Item item : table.items("fixes")) {
@@ -188,32 +188,43 @@ public final class ScenarioParser {
     List<ScenarioDoc.Claim> claims = new ArrayList<>();
     if (table.raw("claim").orElse(null) instanceof org.tomlj.TomlArray) {
       for (TomlReader.Item item : table.items("claim")) {
-        table.table(item).flatMap(ScenarioParser::claim).ifPresent(claims::add);
+        table.table(item).flatMap(t -> claim(t, names)).ifPresent(claims::add);
       }
     } else {
       table
           .table("claim", "a table or an array of tables")
-          .flatMap(ScenarioParser::claim)
+          .flatMap(t -> claim(t, names))
           .ifPresent(claims::add);
     }
     return new ScenarioDoc(table.string("topic"), table.string("why").orElse(""), fixes, claims);
   }
 
   /** One {@code [doc.claim]}: text, source, holds_if, and optionally the pull or step judged. */
-  private static Optional<ScenarioDoc.Claim> claim(TomlReader c) {
-    c.allowOnly("text", "source", "holds_if", "pull", "observe");
+  private static Optional<ScenarioDoc.Claim> claim(TomlReader c, Names names) {
+    c.allowOnly("text", "source", "holds_if", "pull", "observe", "request");
     Optional<String> text = c.requiredString("text");
     Optional<String> holdsIf = c.requiredString("holds_if");
-    if (holdsIf.isPresent()
-        && !holdsIf.get().equals("success")
-        && !holdsIf.get().equals("failure")) {
-      c.problem("holds_if", "expected \"success\" or \"failure\"");
+    List<String> known = List.of("success", "failure", "requested", "not_requested");
+    if (holdsIf.isPresent() && !known.contains(holdsIf.get())) {
+      c.problem(
+          "holds_if", "expected one of " + known + Suggestions.didYouMean(holdsIf.get(), known));
       return Optional.empty();
     }
-    if (c.has("pull") && c.has("observe")) {
-      c.problem("observe", "a claim is judged by one pull or one observe step, not both");
+    boolean byRequest = holdsIf.isPresent() && holdsIf.get().endsWith("requested");
+    if (byRequest != c.has("request")) {
+      c.problem(
+          "request",
+          "holds_if = \"requested\" or \"not_requested\" goes with request = \"REGISTRY METHOD"
+              + " PATH\", and only they do");
       return Optional.empty();
     }
+    if ((c.has("pull") ? 1 : 0) + (c.has("observe") ? 1 : 0) + (c.has("request") ? 1 : 0) > 1) {
+      c.problem("observe", "a claim is judged by one pull, one observe step or one request");
+      return Optional.empty();
+    }
+    Optional<HostPattern> request =
+        c.string("request").flatMap(r -> c.convert("request", () -> HostPattern.parse(r)));
+    request.ifPresent(r -> names.registry(c, "request", r));
     Optional<ScenarioDoc.Step> step =
         c.integer("pull", 0, 1000)
             .map(i -> new ScenarioDoc.Step(false, i.intValue()))
@@ -221,12 +232,12 @@ public final class ScenarioParser {
                 () ->
                     c.integer("observe", 0, 1000)
                         .map(i -> new ScenarioDoc.Step(true, i.intValue())));
-    if (text.isEmpty() || holdsIf.isEmpty()) {
+    if (text.isEmpty() || holdsIf.isEmpty() || (byRequest && request.isEmpty())) {
       return Optional.empty();
     }
+    boolean holds = holdsIf.get().equals("success") || holdsIf.get().equals("requested");
     return Optional.of(
-        new ScenarioDoc.Claim(
-            text.get(), c.string("source").orElse(""), holdsIf.get().equals("success"), step));
+        new ScenarioDoc.Claim(text.get(), c.string("source").orElse(""), holds, step, request));
   }
 
   private static List<VersionFamily> versions(TomlReader root) {
