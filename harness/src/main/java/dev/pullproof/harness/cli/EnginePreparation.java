@@ -6,12 +6,14 @@ import java.util.List;
 
 /**
  * Makes a Docker engine answer and the containerd releases present before a live run, with the
- * clone's own scripts ({@code ci/docker-engine}, {@code ci/containerd-images}). Both are idempotent
- * and take well under a second when everything is there, so every live run calls them; {@code
- * list}, {@code --help} and {@code validate --static-only} never do.
+ * clone's own scripts ({@code ci/docker-engine}, {@code ci/containerd-images}, {@code
+ * ci/node-tools}: the static busybox scenarios' node programs run on). All are idempotent and take
+ * well under a second when everything is there, so every live run calls them; {@code list}, {@code
+ * --help} and {@code validate --static-only} never do.
  */
 final class EnginePreparation implements Runnable {
-  static final List<String> SCRIPTS = List.of("ci/docker-engine", "ci/containerd-images");
+  static final List<String> SCRIPTS =
+      List.of("ci/docker-engine", "ci/containerd-images", "ci/node-tools");
 
   private final Path home;
 

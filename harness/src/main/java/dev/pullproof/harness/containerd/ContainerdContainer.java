@@ -120,6 +120,16 @@ public class ContainerdContainer extends GenericContainer<ContainerdContainer> {
         Transferable.of(content.getBytes(StandardCharsets.UTF_8), 0644), path.toString());
   }
 
+  /** A file at an absolute node path with the given mode (0755 for a program), parents created. */
+  public ContainerdContainer withNodeFile(String absolutePath, byte[] content, int mode) {
+    Path path = Path.of(absolutePath).normalize();
+    if (!path.isAbsolute()) {
+      throw new IllegalArgumentException(
+          "node file path must be absolute, was '" + absolutePath + "'");
+    }
+    return withCopyToContainer(Transferable.of(content, mode), path.toString());
+  }
+
   /**
    * The container's system trust store: Go on Linux reads {@code
    * /etc/ssl/certs/ca-certificates.crt}, which the image lacks, so a registry whose certificate

@@ -26,6 +26,16 @@ public final class Ctr {
   }
 
   /**
+   * {@code ctr --address SOCKET --namespace NAMESPACE ARGS...} as given, whatever it answers: an
+   * observation ({@code plugins ls}, {@code deprecations list}), where a non-zero exit is a fact.
+   */
+  public Outcome command(String namespace, List<String> args) {
+    List<String> command = ctr(namespace);
+    command.addAll(args);
+    return exec(command, String.join(" ", command));
+  }
+
+  /**
    * Removes every image of a namespace, then has containerd collect its garbage at once, so their
    * content and snapshots are gone and the next pull downloads everything again, as on a fresh
    * node. A CRI pull leaves several references (tag, digest, image id): all go. What a failed pull

@@ -7,9 +7,16 @@ import dev.pullproof.harness.cri.v1.ImageServiceGrpc;
 import dev.pullproof.harness.cri.v1.ImageSpec;
 import dev.pullproof.harness.cri.v1.ImageStatusRequest;
 import dev.pullproof.harness.cri.v1.ImageStatusResponse;
+import dev.pullproof.harness.cri.v1.LinuxPodSandboxConfig;
+import dev.pullproof.harness.cri.v1.LinuxSandboxSecurityContext;
 import dev.pullproof.harness.cri.v1.ListImagesRequest;
+import dev.pullproof.harness.cri.v1.NamespaceMode;
+import dev.pullproof.harness.cri.v1.NamespaceOption;
+import dev.pullproof.harness.cri.v1.PodSandboxConfig;
+import dev.pullproof.harness.cri.v1.PodSandboxMetadata;
 import dev.pullproof.harness.cri.v1.PullImageRequest;
 import dev.pullproof.harness.cri.v1.RemoveImageRequest;
+import dev.pullproof.harness.cri.v1.RunPodSandboxRequest;
 import dev.pullproof.harness.cri.v1.RuntimeServiceGrpc;
 import dev.pullproof.harness.cri.v1.StatusRequest;
 import dev.pullproof.harness.cri.v1.StatusResponse;
@@ -85,6 +92,43 @@ public final class CriClient implements AutoCloseable {
                 c ->
                     new RuntimeCondition(c.getType(), c.getStatus(), c.getReason(), c.getMessage()))
             .toList());
+  }
+
+  /**
+   * Starts a pod sandbox as the kubelet does when a pod lands on the node: containerd first makes
+   * sure of its sandbox image (pulling it itself, with no credentials from the kubelet), then
+   * creates and starts the sandbox container. Returns the sandbox id.
+   *
+   * @param hostNetwork the pod uses the node's network namespace, so no CNI is involved
+   */
+  public String runPodSandbox(
+      String name, String namespace, String uid, boolean hostNetwork, Duration timeout) {
+    NamespaceMode network = hostNetwork ? NamespaceMode.NODE : NamespaceMode.POD;
+    PodSandboxConfig config =
+        PodSandboxConfig.newBuilder()
+            .setMetadata(
+                PodSandboxMetadata.newBuilder()
+                    .setName(name)
+                    .setNamespace(namespace)
+                    .setUid(uid)
+                    .setAttempt(0))
+            .setHostname(name)
+            .setLinux(
+                LinuxPodSandboxConfig.newBuilder()
+                    .setSecurityContext(
+                        LinuxSandboxSecurityContext.newBuilder()
+                            .setNamespaceOptions(
+                                NamespaceOption.newBuilder()
+                                    .setNetwork(network)
+                                    .setPid(NamespaceMode.POD)
+                                    .setIpc(NamespaceMode.POD))))
+            .build();
+    return call(
+            "runtime.v1.RuntimeService/RunPodSandbox",
+            () ->
+                runtime(timeout)
+                    .runPodSandbox(RunPodSandboxRequest.newBuilder().setConfig(config).build()))
+        .getPodSandboxId();
   }
 
   /** Pulls anonymously; returns the image reference containerd answers (the image id). */

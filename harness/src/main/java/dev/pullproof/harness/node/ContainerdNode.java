@@ -7,13 +7,17 @@ import dev.pullproof.harness.containerd.PreparedRelease;
 import dev.pullproof.harness.cri.CriAuth;
 import dev.pullproof.harness.cri.CriCallException;
 import dev.pullproof.harness.run.Node;
+import dev.pullproof.harness.run.NodeInvocation;
+import dev.pullproof.harness.run.Observation;
 import dev.pullproof.harness.run.PullRequest;
 import dev.pullproof.harness.run.PullResult;
+import dev.pullproof.harness.scenario.NodeStep;
 import dev.pullproof.harness.scenario.Via;
 import dev.pullproof.harness.version.DebianPackage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -27,6 +31,9 @@ import java.util.function.Predicate;
 final class ContainerdNode implements Node {
   /** How long a pull's last log line may trail its answer before we stop waiting for it. */
   private static final Duration LOG_LAG = Duration.ofSeconds(2);
+
+  /** RunPodSandbox pulls the sandbox image, then starts a shim: a pull's bound. */
+  private static final Duration SANDBOX_TIMEOUT = Duration.ofSeconds(60);
 
   private final ContainerdContainer container;
   private final Clock clock;
@@ -123,6 +130,43 @@ final class ContainerdNode implements Node {
     } catch (IllegalStateException e) {
       return PullResult.failed(e.getMessage(), since(start));
     }
+  }
+
+  /**
+   * A ctr subcommand in CRI's namespace (stdout then stderr, verbatim), or a CRI RunPodSandbox (the
+   * sandbox id, or containerd's error as the kubelet would log it).
+   */
+  @Override
+  public Observation observe(int index, NodeStep step) {
+    Instant start = clock.instant();
+    if (step instanceof NodeStep.Ctr c) {
+      try {
+        Ctr.Outcome out = container.ctr().command(CtrPull.CRI_NAMESPACE, c.args());
+        return new Observation(
+            index, step.display(), out.succeeded(), out.stdout() + out.stderr(), out.took());
+      } catch (IllegalStateException e) {
+        return new Observation(index, step.display(), false, e.getMessage(), since(start));
+      }
+    }
+    NodeStep.PodSandbox pod = (NodeStep.PodSandbox) step;
+    try {
+      String id =
+          container
+              .cri()
+              .runPodSandbox(
+                  pod.name(), pod.namespace(), pod.uid(), pod.hostNetwork(), SANDBOX_TIMEOUT);
+      return new Observation(index, step.display(), true, "sandbox " + id, since(start));
+    } catch (CriCallException e) {
+      return new Observation(index, step.display(), false, e.rpcError(), since(start));
+    } catch (RuntimeException e) {
+      return new Observation(
+          index, step.display(), false, "the CRI call could not be made: " + e, since(start));
+    }
+  }
+
+  @Override
+  public List<NodeInvocation> invocations() {
+    return NodePrograms.read(container);
   }
 
   /** Through ctr in CRI's namespace, where CRI and the runner's ctr pulls keep their images. */

@@ -103,6 +103,9 @@ public final class ContainerdNodeFactory implements NodeFactory {
                         abs -> container.withNodeFile(abs, text),
                         () -> container.withEtcFile(path, text)));
     setup.extraHosts().forEach(container::withExtraHost);
+    if (!setup.executables().isEmpty()) {
+      NodePrograms.install(container, NodePrograms.busybox(cacheRoot), setup.executables());
+    }
     setup.systemCa().ifPresent(container::withSystemCa);
     try {
       container.start();

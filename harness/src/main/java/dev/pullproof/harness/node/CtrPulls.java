@@ -19,6 +19,9 @@ final class CtrPulls {
     if (request.ctr().plainHttp()) {
       pull = pull.withPlainHttp();
     }
+    if (request.ctr().local().isPresent()) {
+      pull = pull.withLocal(request.ctr().local().get());
+    }
     if (request.credentials().filter(c -> !c.username().isEmpty()).isPresent()) {
       pull =
           pull.withUser(

@@ -68,6 +68,11 @@ final class Cells {
       parts.add(total == 1 ? "pulled" : "pulled " + ok + " of " + total);
     }
     errors.forEach((error, n) -> parts.add(total == 1 ? error : n + " of " + total + ": " + error));
+    for (dev.pullproof.harness.run.Observation o : r.outcome().observations()) {
+      if (!o.success()) {
+        parts.add(o.step() + ": " + o.output().strip().lines().findFirst().orElse("failed"));
+      }
+    }
     return parts.isEmpty() ? "no pulls" : String.join("\n", parts);
   }
 
@@ -103,6 +108,11 @@ final class Cells {
    */
   static String brief(RunResult r) {
     Did did = did(r);
+    if (did == Did.NOT_RUN
+        && r.outcome().harnessError().isEmpty()
+        && !r.outcome().observations().isEmpty()) {
+      return observed(r);
+    }
     if (did == Did.NOT_RUN || did == Did.PULLED) {
       return did.words();
     }
@@ -112,6 +122,18 @@ final class Cells {
     }
     long ok = r.outcome().pulls().stream().filter(PullAttempt::success).count();
     return "pulled " + ok + "/" + r.outcome().pulls().size() + "; " + causes;
+  }
+
+  /** An observe-only run: each step ok, or the cause class of its answer. */
+  private static String observed(RunResult r) {
+    List<String> words = new ArrayList<>();
+    for (dev.pullproof.harness.run.Observation o : r.outcome().observations()) {
+      String word = o.success() ? "ok" : Cause.of(o.output());
+      if (!words.contains(word)) {
+        words.add(word);
+      }
+    }
+    return "observed: " + String.join(", ", words);
   }
 
   /**

@@ -198,6 +198,20 @@ public final class HtmlReport {
           .append(t(String.join("\n", r.outcome().helperLog())))
           .append("</pre></details>\n");
     }
+    if (!r.outcome().observations().isEmpty()) {
+      h.append("<details><summary>Observed on the node (")
+          .append(r.outcome().observations().size())
+          .append(")</summary><pre>")
+          .append(t(NodeActivity.observations(r.outcome())))
+          .append("</pre></details>\n");
+    }
+    if (!r.scenario().executables().isEmpty()) {
+      h.append("<details><summary>Programs on the node's PATH ran ")
+          .append(r.outcome().invocations().size())
+          .append(" time(s)</summary><pre>")
+          .append(t(NodeActivity.invocations(r.outcome())))
+          .append("</pre></details>\n");
+    }
     List<String> log = r.outcome().containerdLog().lines().toList();
     if (!log.isEmpty()) {
       int n = Math.min(MarkdownReport.LOG_LINES, log.size());

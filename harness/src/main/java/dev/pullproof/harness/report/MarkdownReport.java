@@ -145,6 +145,21 @@ public final class MarkdownReport {
           .append("):\n\n");
       block(md, String.join("\n", r.outcome().helperLog()));
     }
+    if (!r.outcome().observations().isEmpty()) {
+      md.append("Observed on the node (")
+          .append(r.outcome().observations().size())
+          .append("):\n\n");
+      block(md, NodeActivity.observations(r.outcome()));
+    }
+    if (r.scenario().executables().size() > 0) {
+      md.append("Programs on the node's PATH ran ")
+          .append(r.outcome().invocations().size())
+          .append(" time(s)")
+          .append(r.outcome().invocations().isEmpty() ? ".\n\n" : ":\n\n");
+      if (!r.outcome().invocations().isEmpty()) {
+        block(md, NodeActivity.invocations(r.outcome()));
+      }
+    }
     List<String> log = r.outcome().containerdLog().lines().toList();
     if (!log.isEmpty()) {
       md.append("containerd log, last ")

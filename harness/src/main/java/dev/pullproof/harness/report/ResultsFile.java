@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.pullproof.harness.run.Failure;
+import dev.pullproof.harness.run.NodeInvocation;
+import dev.pullproof.harness.run.Observation;
 import dev.pullproof.harness.run.Outcome;
 import dev.pullproof.harness.run.PullAttempt;
 import dev.pullproof.harness.run.RunResult;
@@ -130,6 +132,23 @@ public final class ResultsFile {
     o.put("containerdLog", outcome.containerdLog());
     outcome.helperLog().forEach(o.putArray("helperLog")::add);
     outcome.harnessError().ifPresent(e -> o.put("harnessError", e));
+    ArrayNode observed = o.putArray("observations");
+    for (Observation x : outcome.observations()) {
+      ObjectNode n = observed.addObject();
+      n.put("index", x.index());
+      n.put("step", x.step());
+      n.put("success", x.success());
+      n.put("output", x.output());
+      n.put("took", x.took().toString());
+    }
+    ArrayNode calls = o.putArray("invocations");
+    for (NodeInvocation c : outcome.invocations()) {
+      ObjectNode n = calls.addObject();
+      n.put("program", c.program());
+      c.args().forEach(n.putArray("args")::add);
+      n.put("stdin", c.stdin());
+      n.put("time", c.time().toString());
+    }
     o.put("started", outcome.started().toString());
     o.put("wallTime", outcome.wallTime().toString());
   }
@@ -175,6 +194,27 @@ public final class ResultsFile {
             });
     List<String> helper = new ArrayList<>();
     o.path("helperLog").forEach(n -> helper.add(n.asText()));
+    List<Observation> observed = new ArrayList<>();
+    for (JsonNode n : o.path("observations")) {
+      observed.add(
+          new Observation(
+              n.get("index").asInt(),
+              n.get("step").asText(),
+              n.get("success").asBoolean(),
+              n.get("output").asText(),
+              Duration.parse(n.get("took").asText())));
+    }
+    List<NodeInvocation> calls = new ArrayList<>();
+    for (JsonNode n : o.path("invocations")) {
+      List<String> args = new ArrayList<>();
+      n.path("args").forEach(a -> args.add(a.asText()));
+      calls.add(
+          new NodeInvocation(
+              n.get("program").asText(),
+              args,
+              n.get("stdin").asText(),
+              Instant.parse(n.get("time").asText())));
+    }
     return new Outcome(
         o.get("containerdVersion").asText(),
         o.has("criPluginLoaded")
@@ -186,7 +226,9 @@ public final class ResultsFile {
         helper,
         Optional.ofNullable(text(o, "harnessError")),
         Instant.parse(o.get("started").asText()),
-        Duration.parse(o.get("wallTime").asText()));
+        Duration.parse(o.get("wallTime").asText()),
+        observed,
+        calls);
   }
 
   private static void verdict(ObjectNode v, Verdict verdict) {

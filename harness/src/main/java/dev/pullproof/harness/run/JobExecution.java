@@ -61,6 +61,8 @@ final class JobExecution {
     Instant started = clock.instant();
     List<PullAttempt> attempts = new ArrayList<>();
     List<String> helperLog = new ArrayList<>();
+    List<Observation> observations = new ArrayList<>();
+    List<NodeInvocation> invocations = new ArrayList<>();
     Map<String, List<HostRequest>> journals = Map.of();
     String version = "";
     Optional<Boolean> cri = Optional.empty();
@@ -83,7 +85,8 @@ final class JobExecution {
                       world.extraHosts(),
                       runLabel,
                       world.systemCa(),
-                      logLevel))) {
+                      logLevel,
+                      scenario.executables()))) {
         version = node.version();
         cri = Optional.of(node.criPluginLoaded());
         try {
@@ -95,8 +98,14 @@ final class JobExecution {
               attempts.add(pull(node, kubelet, scenario, i, rep, world, helperLog));
             }
           }
+          for (int i = 0; i < scenario.observe().size(); i++) {
+            observations.add(node.observe(i, scenario.observe().get(i).step()));
+          }
         } finally {
           log = node.logs();
+          if (!scenario.executables().isEmpty()) {
+            invocations.addAll(node.invocations());
+          }
         }
       }
     } catch (InterruptedException e) {
@@ -119,7 +128,9 @@ final class JobExecution {
         helperLog,
         error,
         started,
-        Duration.between(started, clock.instant()));
+        Duration.between(started, clock.instant()),
+        observations,
+        invocations);
   }
 
   private PullAttempt pull(

@@ -26,6 +26,15 @@ public interface Node extends AutoCloseable {
    */
   void removeImages();
 
+  /**
+   * Runs one observation step ({@code ctr} subcommand, CRI RunPodSandbox) and reports its answer; a
+   * refusal is an answer, not an exception.
+   */
+  Observation observe(int index, dev.pullproof.harness.scenario.NodeStep step);
+
+  /** Every recorded call of the programs the setup placed on the node, in time order. */
+  java.util.List<NodeInvocation> invocations();
+
   /** containerd's log so far, verbatim. */
   String logs();
 

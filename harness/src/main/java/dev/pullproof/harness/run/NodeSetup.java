@@ -17,6 +17,7 @@ import java.util.Optional;
  *     the container's system trust store, so a hosts.toml without {@code ca} reaches an
  *     impersonated TLS registry unmodified
  * @param logLevel containerd's {@code --log-level}
+ * @param executables programs to place on the node's PATH, each call recorded
  */
 public record NodeSetup(
     ContainerdVersion family,
@@ -24,8 +25,10 @@ public record NodeSetup(
     Map<String, String> extraHosts,
     String runLabel,
     Optional<String> systemCa,
-    LogLevel logLevel) {
+    LogLevel logLevel,
+    java.util.List<dev.pullproof.harness.scenario.NodeExecutable> executables) {
   public NodeSetup {
+    executables = java.util.List.copyOf(executables);
     Objects.requireNonNull(systemCa, "systemCa");
     Objects.requireNonNull(logLevel, "logLevel");
     Objects.requireNonNull(family, "family");
@@ -36,14 +39,14 @@ public record NodeSetup(
     }
   }
 
-  /** A node at containerd's default log level (info). */
+  /** A node at containerd's default log level (info), without programs of the scenario's. */
   public NodeSetup(
       ContainerdVersion family,
       Map<String, String> files,
       Map<String, String> extraHosts,
       String runLabel,
       Optional<String> systemCa) {
-    this(family, files, extraHosts, runLabel, systemCa, LogLevel.INFO);
+    this(family, files, extraHosts, runLabel, systemCa, LogLevel.INFO, java.util.List.of());
   }
 
   /** A node that trusts no CA beyond those its image holds (none, for containerd's). */

@@ -24,6 +24,8 @@ import java.util.Optional;
  * @param helperLog the credential helper's invocation log, one JSON line per call
  * @param harnessError why the run could not complete (world or node failed, timeout); empty when it
  *     ran to the end, whatever the pulls did
+ * @param observations what each {@code [[observe]]} step answered
+ * @param invocations every recorded call of the programs placed on the node
  */
 public record Outcome(
     String containerdVersion,
@@ -34,9 +36,13 @@ public record Outcome(
     List<String> helperLog,
     Optional<String> harnessError,
     Instant started,
-    Duration wallTime) {
+    Duration wallTime,
+    List<Observation> observations,
+    List<NodeInvocation> invocations) {
 
   public Outcome {
+    observations = List.copyOf(observations);
+    invocations = List.copyOf(invocations);
     containerdVersion = containerdVersion == null ? "" : containerdVersion;
     Objects.requireNonNull(criPluginLoaded, "criPluginLoaded");
     pulls = List.copyOf(pulls);
@@ -64,6 +70,31 @@ public record Outcome(
     Objects.requireNonNull(wallTime, "wallTime");
   }
 
+  /** An outcome without node observations or recorded calls. */
+  public Outcome(
+      String containerdVersion,
+      Optional<Boolean> criPluginLoaded,
+      List<PullAttempt> pulls,
+      Map<String, List<HostRequest>> journals,
+      String containerdLog,
+      List<String> helperLog,
+      Optional<String> harnessError,
+      Instant started,
+      Duration wallTime) {
+    this(
+        containerdVersion,
+        criPluginLoaded,
+        pulls,
+        journals,
+        containerdLog,
+        helperLog,
+        harnessError,
+        started,
+        wallTime,
+        List.of(),
+        List.of());
+  }
+
   /** An outcome for a run that could not complete. */
   public static Outcome failedToRun(String error, Instant started, Duration wallTime) {
     return new Outcome(
@@ -86,6 +117,11 @@ public record Outcome(
     journals.values().forEach(all::addAll);
     all.sort(Comparator.comparing(HostRequest::time).thenComparingLong(HostRequest::sequence));
     return all;
+  }
+
+  /** Whether some host received a request matching a scenario's request pattern. */
+  public boolean received(dev.pullproof.harness.scenario.HostPattern pattern) {
+    return requestsInTime().stream().anyMatch(r -> JournalChecks.matches(pattern, r));
   }
 
   /** The fraction of pulls that succeeded; 0 when there were none. */

@@ -49,8 +49,11 @@ public final class VerdictChecker {
               }
             });
     checkNode(expect, outcome, failures);
+    NodeChecks node = new NodeChecks(family, outcome);
+    boolean anyObservation = node.observations(scenario.observe(), failures);
+    node.invocations(expect.invocations(), failures);
     new JournalChecks(outcome).check(expect, failures);
-    return Verdict.of(failures, anyPullExpectation || !expect.isEmpty());
+    return Verdict.of(failures, anyPullExpectation || anyObservation || !expect.isEmpty());
   }
 
   private static void checkNode(ExpectationSet expect, Outcome outcome, List<Failure> failures) {

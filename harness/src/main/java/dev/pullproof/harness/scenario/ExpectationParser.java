@@ -28,7 +28,8 @@ final class ExpectationParser {
     "count",
     "helper_invocations",
     "duration",
-    "success_rate"
+    "success_rate",
+    "node_invocations"
   };
   static final String[] PULL_KEYS = {"outcome", "error_contains", "error_matches", "duration"};
 
@@ -115,6 +116,10 @@ final class ExpectationParser {
                   double hi = r.number("max").orElse(1.0);
                   return t.convert("success_rate", () -> new RateBounds(lo, hi));
                 });
+    List<InvocationExpectation> invocations = new ArrayList<>();
+    for (TomlReader.Item item : t.items("node_invocations")) {
+      t.table(item).flatMap(this::invocation).ifPresent(invocations::add);
+    }
     Optional<Duration> lo = min;
     Optional<Duration> hi = max;
     return t.convert(
@@ -132,7 +137,8 @@ final class ExpectationParser {
                     helper,
                     lo,
                     hi,
-                    rate))
+                    rate,
+                    invocations))
         .orElse(ExpectationSet.NONE);
   }
 
@@ -209,6 +215,19 @@ final class ExpectationParser {
         c.requiredString("request").flatMap(r -> c.convert("request", () -> HostPattern.parse(r)));
     pattern.ifPresent(p -> names.registry(c, "request", p));
     return pattern.flatMap(p -> bounds(c, null).map(b -> new RequestExpectation(p, b)));
+  }
+
+  /** {@code { program = "NAME", exactly | min | max, args_contain = [...] }}. */
+  private Optional<InvocationExpectation> invocation(TomlReader c) {
+    c.allowOnly("program", "exactly", "min", "max", "args_contain");
+    Optional<String> program = c.requiredString("program");
+    program.ifPresent(p -> names.executable(c, "program", p));
+    List<String> args = c.strings("args_contain");
+    Optional<Bounds> times = bounds(c, null);
+    if (program.isEmpty() || times.isEmpty()) {
+      return Optional.empty();
+    }
+    return c.convert("program", () -> new InvocationExpectation(program.get(), times.get(), args));
   }
 
   /**

@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
  * @param minDuration a lower bound on each pull's duration
  * @param maxDuration an upper bound on each pull's duration
  * @param successRate with {@code repeat}: the fraction of pulls that must succeed, min and max
+ * @param invocations how often programs placed on the node ran ({@code [node.executables]})
  */
 public record ExpectationSet(
     Optional<Boolean> success,
@@ -38,7 +39,8 @@ public record ExpectationSet(
     Optional<Bounds> helperInvocations,
     Optional<Duration> minDuration,
     Optional<Duration> maxDuration,
-    Optional<RateBounds> successRate) {
+    Optional<RateBounds> successRate,
+    List<InvocationExpectation> invocations) {
 
   public static final ExpectationSet NONE =
       new ExpectationSet(
@@ -53,7 +55,8 @@ public record ExpectationSet(
           Optional.empty(),
           Optional.empty(),
           Optional.empty(),
-          Optional.empty());
+          Optional.empty(),
+          List.of());
 
   public ExpectationSet {
     Objects.requireNonNull(success, "success");
@@ -71,6 +74,7 @@ public record ExpectationSet(
       throw new IllegalArgumentException("duration min must not exceed max");
     }
     Objects.requireNonNull(successRate, "successRate");
+    invocations = List.copyOf(invocations);
   }
 
   /** This set with {@code over}'s values where it has them; lists are concatenated. */
@@ -93,7 +97,8 @@ public record ExpectationSet(
         over.helperInvocations.or(() -> helperInvocations),
         over.minDuration.or(() -> minDuration),
         over.maxDuration.or(() -> maxDuration),
-        over.successRate.or(() -> successRate));
+        over.successRate.or(() -> successRate),
+        concat(invocations, over.invocations));
   }
 
   /** True when the set checks nothing at all. */

@@ -15,14 +15,34 @@ final class Names {
   private final Set<String> registries;
   private final List<ContainerdVersion> versions;
   private final boolean tls;
+  private final Set<String> executables;
 
   /**
    * @param tls whether some registry serves TLS, so the world has a CA
+   * @param executables the programs {@code [node.executables]} places on the node's PATH
    */
-  Names(Set<String> registries, List<ContainerdVersion> versions, boolean tls) {
+  Names(
+      Set<String> registries,
+      List<ContainerdVersion> versions,
+      boolean tls,
+      Set<String> executables) {
     this.registries = registries;
     this.versions = versions;
     this.tls = tls;
+    this.executables = executables;
+  }
+
+  /** An invocation expectation must name a program the scenario places on the node. */
+  void executable(TomlReader table, String key, String program) {
+    if (!executables.contains(program)) {
+      table.problem(
+          key,
+          "'"
+              + program
+              + "' is not placed on the node; [node.executables] defines: "
+              + executables
+              + Suggestions.didYouMean(program, executables));
+    }
   }
 
   /** Placeholders in {@code text}, written at {@code key} of {@code table}. */

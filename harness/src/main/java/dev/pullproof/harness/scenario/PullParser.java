@@ -26,7 +26,8 @@ final class PullParser {
     List<PullSpec> pulls = new ArrayList<>();
     if (!root.has("pull")) {
       if (required) {
-        root.problems().add(1, "pull", "is required: at least one [[pull]] with an image");
+        root.problems()
+            .add(1, "pull", "is required: at least one [[pull]] with an image (or an [[observe]])");
       }
       return pulls;
     }
@@ -154,9 +155,10 @@ final class PullParser {
   }
 
   private static Optional<CtrOptions> ctr(TomlReader c) {
-    c.allowOnly("hosts_dir", "plain_http");
+    c.allowOnly("hosts_dir", "plain_http", "local");
     String hostsDir = c.string("hosts_dir").orElse(CtrOptions.DEFAULT_HOSTS_DIR);
     boolean plain = c.bool("plain_http").orElse(false);
-    return c.convert("hosts_dir", () -> new CtrOptions(hostsDir, plain));
+    Optional<Boolean> local = c.bool("local");
+    return c.convert("hosts_dir", () -> new CtrOptions(hostsDir, plain, local));
   }
 }

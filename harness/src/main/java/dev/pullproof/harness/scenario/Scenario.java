@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param doc what the failure catalogue says about it besides the observed outcome
  * @param removeImages before each repetition after the first, remove the node's images so every
  *     repetition downloads again, as a fresh node would
+ * @param observe steps on the node after the pulls ({@code ctr} commands, RunPodSandbox)
+ * @param executables programs placed on the node's PATH, whose every call is recorded
  */
 public record Scenario(
     String id,
@@ -32,7 +34,9 @@ public record Scenario(
     Duration timeout,
     Expectations expect,
     ScenarioDoc doc,
-    boolean removeImages) {
+    boolean removeImages,
+    List<ObserveSpec> observe,
+    List<NodeExecutable> executables) {
 
   public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(2);
 
@@ -52,8 +56,13 @@ public record Scenario(
     registries = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(registries));
     Objects.requireNonNull(containerd, "containerd");
     pulls = List.copyOf(pulls);
-    if (pulls.isEmpty()) {
-      throw new IllegalArgumentException("a scenario needs at least one [[pull]]");
+    observe = List.copyOf(observe);
+    executables = List.copyOf(executables);
+    if (pulls.isEmpty() && observe.isEmpty()) {
+      throw new IllegalArgumentException("a scenario needs at least one [[pull]] or [[observe]]");
+    }
+    if (executables.stream().map(NodeExecutable::name).distinct().count() != executables.size()) {
+      throw new IllegalArgumentException("node.executables: each name once");
     }
     if (repeat < 1) {
       throw new IllegalArgumentException("repeat must be at least 1, got " + repeat);

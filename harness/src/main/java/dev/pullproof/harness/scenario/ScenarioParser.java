@@ -39,7 +39,9 @@ public final class ScenarioParser {
     "containerd",
     "pull",
     "expect",
-    "doc"
+    "doc",
+    "observe",
+    "node"
   };
 
   /** Parses a file; its id is its name without {@code .toml}. */
@@ -83,20 +85,26 @@ public final class ScenarioParser {
       // Without its world, every name in the file would be reported too.
       problems.throwIfAny(ScenarioException::new);
     }
+    List<NodeExecutable> executables = NodeParser.executables(root);
     Names names =
         new Names(
             registries.keySet(),
             versions,
-            registries.values().stream().anyMatch(r -> r.tls().isPresent()));
+            registries.values().stream().anyMatch(r -> r.tls().isPresent()),
+            executables.stream()
+                .map(NodeExecutable::name)
+                .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new)));
     ContainerdSetup containerd =
         root.table("containerd")
             .map(t -> containerd(t, file.toAbsolutePath().getParent(), names))
             .orElse(ContainerdSetup.EMPTY);
     ExpectationParser expectations = new ExpectationParser(names);
-    List<PullSpec> pulls = new PullParser(file, expectations, names).pulls(root, !world);
+    List<ObserveSpec> observe = NodeParser.observations(root, names);
+    List<PullSpec> pulls =
+        new PullParser(file, expectations, names).pulls(root, !world && observe.isEmpty());
     Expectations expect =
         root.table("expect").map(expectations::expectations).orElse(Expectations.NONE);
-    ScenarioDoc doc = root.table("doc").map(t -> doc(t, file)).orElse(ScenarioDoc.NONE);
+    ScenarioDoc doc = root.table("doc").map(t -> doc(t, file, names)).orElse(ScenarioDoc.NONE);
     if (!root.has("world")) {
       new WorldChecks(root, registries).check();
     }
@@ -119,7 +127,9 @@ public final class ScenarioParser {
               timeout,
               expect,
               doc,
-              removeImages);
+              removeImages,
+              observe,
+              executables);
       return new Parsed(registries, Optional.of(scenario));
     } catch (IllegalArgumentException e) {
       problems.add(1, "", e.getMessage());
@@ -162,7 +172,7 @@ public final class ScenarioParser {
   }
 
   /** {@code [doc]}: what the failure catalogue says beyond the observed outcome. */
-  private static ScenarioDoc doc(TomlReader table, Path file) {
+  private static ScenarioDoc doc(TomlReader table, Path file, Names names) {
     table.allowOnly("topic", "why", "fixes", "claim");
     List<String> fixes = new ArrayList<>();
     for (TomlReader.Item item : table.items("fixes")) {
@@ -175,30 +185,59 @@ public final class ScenarioParser {
         fixes.add(name);
       }
     }
-    Optional<ScenarioDoc.Claim> claim =
-        table
-            .table("claim")
-            .flatMap(
-                c -> {
-                  c.allowOnly("text", "source", "holds_if");
-                  Optional<String> text = c.requiredString("text");
-                  Optional<String> holdsIf = c.requiredString("holds_if");
-                  if (holdsIf.isPresent()
-                      && !holdsIf.get().equals("success")
-                      && !holdsIf.get().equals("failure")) {
-                    c.problem("holds_if", "expected \"success\" or \"failure\"");
-                    return Optional.empty();
-                  }
-                  if (text.isEmpty() || holdsIf.isEmpty()) {
-                    return Optional.empty();
-                  }
-                  return Optional.of(
-                      new ScenarioDoc.Claim(
-                          text.get(),
-                          c.string("source").orElse(""),
-                          holdsIf.get().equals("success")));
-                });
-    return new ScenarioDoc(table.string("topic"), table.string("why").orElse(""), fixes, claim);
+    List<ScenarioDoc.Claim> claims = new ArrayList<>();
+    if (table.raw("claim").orElse(null) instanceof org.tomlj.TomlArray) {
+      for (TomlReader.Item item : table.items("claim")) {
+        table.table(item).flatMap(t -> claim(t, names)).ifPresent(claims::add);
+      }
+    } else {
+      table
+          .table("claim", "a table or an array of tables")
+          .flatMap(t -> claim(t, names))
+          .ifPresent(claims::add);
+    }
+    return new ScenarioDoc(table.string("topic"), table.string("why").orElse(""), fixes, claims);
+  }
+
+  /** One {@code [doc.claim]}: text, source, holds_if, and optionally the pull or step judged. */
+  private static Optional<ScenarioDoc.Claim> claim(TomlReader c, Names names) {
+    c.allowOnly("text", "source", "holds_if", "pull", "observe", "request");
+    Optional<String> text = c.requiredString("text");
+    Optional<String> holdsIf = c.requiredString("holds_if");
+    List<String> known = List.of("success", "failure", "requested", "not_requested");
+    if (holdsIf.isPresent() && !known.contains(holdsIf.get())) {
+      c.problem(
+          "holds_if", "expected one of " + known + Suggestions.didYouMean(holdsIf.get(), known));
+      return Optional.empty();
+    }
+    boolean byRequest = holdsIf.isPresent() && holdsIf.get().endsWith("requested");
+    if (byRequest != c.has("request")) {
+      c.problem(
+          "request",
+          "holds_if = \"requested\" or \"not_requested\" goes with request = \"REGISTRY METHOD"
+              + " PATH\", and only they do");
+      return Optional.empty();
+    }
+    if ((c.has("pull") ? 1 : 0) + (c.has("observe") ? 1 : 0) + (c.has("request") ? 1 : 0) > 1) {
+      c.problem("observe", "a claim is judged by one pull, one observe step or one request");
+      return Optional.empty();
+    }
+    Optional<HostPattern> request =
+        c.string("request").flatMap(r -> c.convert("request", () -> HostPattern.parse(r)));
+    request.ifPresent(r -> names.registry(c, "request", r));
+    Optional<ScenarioDoc.Step> step =
+        c.integer("pull", 0, 1000)
+            .map(i -> new ScenarioDoc.Step(false, i.intValue()))
+            .or(
+                () ->
+                    c.integer("observe", 0, 1000)
+                        .map(i -> new ScenarioDoc.Step(true, i.intValue())));
+    if (text.isEmpty() || holdsIf.isEmpty() || (byRequest && request.isEmpty())) {
+      return Optional.empty();
+    }
+    boolean holds = holdsIf.get().equals("success") || holdsIf.get().equals("requested");
+    return Optional.of(
+        new ScenarioDoc.Claim(text.get(), c.string("source").orElse(""), holds, step, request));
   }
 
   private static List<ContainerdVersion> versions(TomlReader root) {

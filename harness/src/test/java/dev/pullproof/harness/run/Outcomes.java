@@ -30,6 +30,8 @@ final class Outcomes {
   private Optional<Boolean> cri = Optional.of(true);
   private Optional<String> error = Optional.empty();
   private long sequence;
+  private final List<Observation> observations = new ArrayList<>();
+  private final List<NodeInvocation> invocations = new ArrayList<>();
 
   static Scenario scenario(Path dir, String toml) {
     try {
@@ -112,8 +114,28 @@ final class Outcomes {
     return this;
   }
 
+  Outcomes observed(int index, String step, boolean success, String output) {
+    observations.add(new Observation(index, step, success, output, Duration.ofMillis(5)));
+    return this;
+  }
+
+  Outcomes ran(String program, String... args) {
+    invocations.add(new NodeInvocation(program, List.of(args), "", T0));
+    return this;
+  }
+
   Outcome build() {
     return new Outcome(
-        "1.7.0-synthetic", cri, pulls, journals, log, helperLog, error, T0, Duration.ofSeconds(1));
+        "1.7.0-synthetic",
+        cri,
+        pulls,
+        journals,
+        log,
+        helperLog,
+        error,
+        T0,
+        Duration.ofSeconds(1),
+        observations,
+        invocations);
   }
 }

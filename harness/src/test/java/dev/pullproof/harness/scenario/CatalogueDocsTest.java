@@ -53,6 +53,7 @@ class CatalogueDocsTest {
             "files",
             "placeholders",
             "pulls",
+            "observe",
             "expectations");
   }
 }

@@ -63,6 +63,57 @@ class ScenarioDocTest {
     assertThat(e.problems())
         .extracting(Problem::message)
         .anySatisfy(m -> assertThat(m).contains("no scenario file 'nowhere.toml'"))
-        .anySatisfy(m -> assertThat(m).contains("\"success\" or \"failure\""));
+        .anySatisfy(m -> assertThat(m).contains("expected one of [success, failure, requested"));
+  }
+
+  @Test
+  void severalClaimsEachJudgedByAPullAnObservationOrARequest() {
+    Scenario s =
+        new ScenarioParser()
+            .parse(
+                ScenarioFiles.write(
+                    dir,
+                    "many.toml",
+                    """
+                    name = "m"
+                    [registries.hub]
+                    [[pull]]
+                    image = "a.test/app:1"
+                    [[observe]]
+                    ctr = ["plugins", "ls"]
+                    [[doc.claim]]
+                    text = "one"
+                    holds_if = "failure"
+                    pull = 0
+                    [[doc.claim]]
+                    text = "two"
+                    holds_if = "success"
+                    observe = 0
+                    [[doc.claim]]
+                    text = "three"
+                    holds_if = "not_requested"
+                    request = "hub GET /v2/* -> 200"
+                    """));
+    assertThat(s.doc().claims())
+        .extracting(ScenarioDoc.Claim::text, ScenarioDoc.Claim::holdsIfSuccess)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("one", false),
+            org.assertj.core.groups.Tuple.tuple("two", true),
+            org.assertj.core.groups.Tuple.tuple("three", false));
+    assertThat(s.doc().claims().get(0).step()).contains(new ScenarioDoc.Step(false, 0));
+    assertThat(s.doc().claims().get(1).step()).contains(new ScenarioDoc.Step(true, 0));
+    assertThat(s.doc().claims().get(2).request()).isPresent();
+  }
+
+  @Test
+  void aRequestClaimWithoutItsPatternIsReported() {
+    Path file =
+        ScenarioFiles.write(
+            dir, "r.toml", HEAD + "[doc]\nclaim = { text = \"t\", holds_if = \"requested\" }\n");
+    ScenarioException e =
+        catchThrowableOfType(ScenarioException.class, () -> new ScenarioParser().parse(file));
+    assertThat(e.problems())
+        .extracting(Problem::toString)
+        .anySatisfy(p -> assertThat(p).contains("goes with request ="));
   }
 }
