@@ -37,7 +37,7 @@ class CatalogueIT {
    * A bound on (scenario, version) runs in one test run, about a second each here: past it, CI
    * should shard ({@code -Dpullproof.shard}) rather than grow one job without limit.
    */
-  static final int MAX_RUNS = 450;
+  static final int MAX_RUNS = 600;
 
   private final ScenarioRunner runner =
       ScenarioRunner.forNodes(
