@@ -30,7 +30,7 @@ final class ConnectionTap {
   private final Journal journal;
   private final Clock clock;
 
-  /** Whether any response byte went out on the connection since the exchange's request began. */
+  /** Whether any response byte went out on the connection since the exchange reached a handler. */
   static final AttachmentKey<BooleanSupplier> ANSWERED =
       AttachmentKey.create(BooleanSupplier.class);
 
@@ -76,7 +76,8 @@ final class ConnectionTap {
               : null;
       if (tap != null) {
         tap.claim();
-        exchange.putAttachment(ANSWERED, tap::isAnswered);
+        long before = tap.writes();
+        exchange.putAttachment(ANSWERED, () -> tap.writes() != before);
       }
       root.handleRequest(exchange);
     };

@@ -17,6 +17,8 @@ final class RequestHeadTap extends ObservedSource {
   private long bytes;
   private long startNanos;
   private volatile boolean answered = true;
+  private final java.util.concurrent.atomic.AtomicLong writes =
+      new java.util.concurrent.atomic.AtomicLong();
   private boolean headEnded;
   private long headBytes;
   private int lastTwo;
@@ -29,11 +31,16 @@ final class RequestHeadTap extends ObservedSource {
   /** The server wrote a response: the next bytes read begin a new request. */
   void answered() {
     answered = true;
+    writes.incrementAndGet();
   }
 
-  /** Whether a response went out since the current request's first byte. */
-  boolean isAnswered() {
-    return answered;
+  /**
+   * How many writes went out on the connection so far. An exchange compares it with the count at
+   * its start: the answered flag is the connection's, and the client's next request can reset it
+   * before the exchange that was answered is journaled.
+   */
+  long writes() {
+    return writes.get();
   }
 
   /** The request passed Undertow's own checks and reached the registry's handlers. */
