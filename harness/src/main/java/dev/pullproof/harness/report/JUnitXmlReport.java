@@ -68,7 +68,7 @@ public final class JUnitXmlReport {
     xml.writeCharacters("\n    ");
     xml.writeStartElement("testcase");
     xml.writeAttribute("classname", clean(r.scenario().id()));
-    xml.writeAttribute("name", clean("containerd " + r.family() + " (" + Cells.version(r) + ")"));
+    xml.writeAttribute("name", clean("containerd " + r.family().withReported(Cells.version(r))));
     xml.writeAttribute("time", seconds(r.outcome().wallTime()));
     switch (r.verdict().status()) {
       case FAIL -> {

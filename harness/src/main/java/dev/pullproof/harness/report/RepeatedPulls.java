@@ -43,7 +43,7 @@ final class RepeatedPulls {
               new Row(
                   r.scenario().id(),
                   r.family().label(),
-                  r.family().label() + " (" + Cells.version(r) + ")",
+                  r.family().withReported(Cells.version(r)),
                   PullStats.of(r.outcome().pulls())));
         }
       }

@@ -109,6 +109,18 @@ public record ContainerdVersion(
   }
 
   /**
+   * This version with what its node reported, for headings: {@code 2 (2.1.9+ds1-5)}; a report that
+   * already carries its origin in parentheses follows an equals sign instead of nesting them
+   * ({@code 2.2.1 = 2.2.1 (upstream archive URL, sha256 ...)}).
+   */
+  public String withReported(String reported) {
+    if (reported == null || reported.isEmpty()) {
+      return label;
+    }
+    return reported.contains("(") ? label + " = " + reported : label + " (" + reported + ")";
+  }
+
+  /**
    * This version's own entry in a per-version table of a scenario, else its {@link #family()}'s: a
    * scenario written for Debian's families runs unchanged on an exact release of the same line.
    */

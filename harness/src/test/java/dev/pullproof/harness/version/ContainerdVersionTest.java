@@ -30,6 +30,16 @@ public class ContainerdVersionTest {
   }
 
   @Test
+  void aHeadingPutsTheReportedVersionInParenthesesWithoutNestingThem() {
+    assertThat(ContainerdVersion.V2.withReported("2.1.9+ds1-5")).isEqualTo("2 (2.1.9+ds1-5)");
+    assertThat(ContainerdVersion.V2.withReported("")).isEqualTo("2");
+    assertThat(
+            ContainerdVersion.parse("2.1.9")
+                .withReported("2.1.9+unknown (upstream archive file:/r/c.tar.gz, sha256 ab)"))
+        .isEqualTo("2.1.9 = 2.1.9+unknown (upstream archive file:/r/c.tar.gz, sha256 ab)");
+  }
+
+  @Test
   void familiesParseByTheirNameAndAnUnknownOneListsTheKnown() {
     assertThat(ContainerdVersion.parse("1.7")).isEqualTo(ContainerdVersion.V1_7);
     assertThat(ContainerdVersion.parse("2").source()).isEqualTo(new DebianPackage("sid"));

@@ -145,10 +145,7 @@ public final class ValidationText {
   }
 
   private static void version(StringBuilder out, VersionResult r) {
-    out.append("containerd ")
-        .append(r.family().label())
-        .append(r.containerdVersion().isEmpty() ? "" : " (" + r.containerdVersion() + ")")
-        .append(": ");
+    out.append("containerd ").append(r.family().withReported(r.containerdVersion())).append(": ");
     if (r.state() == VersionResult.State.COULD_NOT_CHECK) {
       out.append("could not check: ").append(r.reason()).append("\n\n");
       return;
