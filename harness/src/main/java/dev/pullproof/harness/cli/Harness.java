@@ -2,7 +2,9 @@ package dev.pullproof.harness.cli;
 
 import dev.pullproof.harness.run.KubeletCredentials;
 import dev.pullproof.harness.run.NodeFactory;
+import dev.pullproof.harness.version.ContainerdVersion;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.function.Supplier;
@@ -17,12 +19,26 @@ import java.util.function.Supplier;
  *     EnginePreparation})
  */
 record Harness(
-    Optional<NodeFactory> nodes, Supplier<KubeletCredentials> credentials, Runnable prepareNodes) {
+    Optional<NodeFactory> nodes,
+    Supplier<KubeletCredentials> credentials,
+    NodePreparation prepareNodes) {
   /** The clone's root, set by the {@code pullproof} launcher; without it nothing is prepared. */
   static final String HOME_PROPERTY = "pullproof.home";
 
   Harness(Optional<NodeFactory> nodes, Supplier<KubeletCredentials> credentials) {
-    this(nodes, credentials, () -> {});
+    this(nodes, credentials, NodePreparation.NONE);
+  }
+
+  /** What must be ready on this machine before nodes of {@code versions} start. */
+  @FunctionalInterface
+  interface NodePreparation {
+    NodePreparation NONE = (versions, nodePrograms) -> {};
+
+    /**
+     * @param nodePrograms whether a scenario places programs on the node ({@code
+     *     [node.executables]})
+     */
+    void prepare(Collection<ContainerdVersion> versions, boolean nodePrograms);
   }
 
   static Harness discover() {
@@ -35,6 +51,6 @@ record Harness(
         helper
             .<Supplier<KubeletCredentials>>map(f -> f::create)
             .orElse(() -> KubeletCredentials.UNAVAILABLE),
-        home == null ? () -> {} : new EnginePreparation(Path.of(home)));
+        home == null ? NodePreparation.NONE : new EnginePreparation(Path.of(home)));
   }
 }

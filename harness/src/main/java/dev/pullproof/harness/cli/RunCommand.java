@@ -12,6 +12,7 @@ import dev.pullproof.harness.run.RunResult;
 import dev.pullproof.harness.run.ScenarioRunner;
 import dev.pullproof.harness.scenario.Scenario;
 import dev.pullproof.harness.scenario.ScenarioCatalog;
+import dev.pullproof.harness.version.ContainerdVersion;
 import dev.pullproof.harness.world.LoopbackPool;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -109,8 +110,11 @@ final class RunCommand implements Callable<Integer> {
       err.flush();
       return ExitCode.INCOMPLETE;
     }
-    harness.prepareNodes().run();
-    harness.nodes().get().prepare(jobs.stream().map(Job::family).distinct().toList());
+    List<ContainerdVersion> versions = jobs.stream().map(Job::family).distinct().toList();
+    harness
+        .prepareNodes()
+        .prepare(versions, scenarios.stream().anyMatch(s -> !s.executables().isEmpty()));
+    harness.nodes().get().prepare(versions);
     Redactor redactor = Redactor.forScenarios(scenarios);
     Instant start = clock.instant();
     List<RunResult> results = runner(logLevel).run(jobs, new ConsoleProgress(progress, redactor));

@@ -146,7 +146,7 @@ final class ValidateCommand implements Callable<Integer> {
         throw new IllegalStateException(
             "this build has no containerd harness; use --static-only or build the harness module");
       }
-      harness.prepareNodes().run();
+      harness.prepareNodes().prepare(targets, false);
       harness.nodes().get().prepare(targets);
       LiveWorld world = new LiveWorld(files.config(), files.hostsDir(), refs, choices, credentials);
       Path dir = report != null ? report : Files.createTempDirectory("pullproof-validate");
