@@ -57,11 +57,12 @@ final class RunCommand implements Callable<Integer> {
   Path report = Path.of("pullproof-report");
 
   @Option(
-      names = "--parallel",
+      names = {"--parallel", "-j"},
       paramLabel = "N",
       description =
-          "Runs at once, at most what the containerd harness allows (default: ${DEFAULT-VALUE})")
-  int parallel = 2;
+          "Runs at once, at most what the containerd harness allows (one per processor; default:"
+              + " ${DEFAULT-VALUE}, this machine's processors)")
+  int parallel = Runtime.getRuntime().availableProcessors();
 
   @Option(
       names = "--doc",
@@ -117,13 +118,13 @@ final class RunCommand implements Callable<Integer> {
     harness.nodes().get().prepare(versions);
     Redactor redactor = Redactor.forScenarios(scenarios);
     Instant start = clock.instant();
-    List<RunResult> results = runner(logLevel).run(jobs, new ConsoleProgress(progress, redactor));
+    ScenarioRunner runner = runner(logLevel);
+    List<RunResult> results = runner.run(jobs, new ConsoleProgress(progress, redactor));
     Duration wallTime = Duration.between(start, clock.instant());
     new ConsoleMatrix(redactor).print(results, progress);
     Path page = new ReportWriter(redactor).write(results, report);
     PrintWriter out = spec.commandLine().getOut();
-    out.println(
-        results.size() + " run(s) of " + scenarios.size() + " scenario(s) in " + seconds(wallTime));
+    out.println(summary(results, scenarios.size(), wallTime, runner.parallelism()));
     Path catalogue = doc != null ? doc : report.resolve("failure-catalogue.md");
     writeDoc(results, wallTime, redactor, catalogue);
     out.println("failure catalogue: " + catalogue);
@@ -216,6 +217,25 @@ final class RunCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + page + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The last line about the runs: the wall time, and the runs' own times added up, whose ratio is
+   * what running them at once gained.
+   */
+  static String summary(List<RunResult> results, int scenarios, Duration wallTime, int parallel) {
+    Duration runs =
+        results.stream().map(r -> r.outcome().wallTime()).reduce(Duration.ZERO, Duration::plus);
+    return results.size()
+        + " run(s) of "
+        + scenarios
+        + " scenario(s) in "
+        + seconds(wallTime)
+        + " ("
+        + Math.min(parallel, Math.max(1, results.size()))
+        + " at once; the runs took "
+        + seconds(runs)
+        + " together)";
   }
 
   private static String seconds(Duration d) {

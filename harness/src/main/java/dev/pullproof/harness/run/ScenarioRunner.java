@@ -18,8 +18,8 @@ import java.util.function.Function;
 
 /**
  * Runs jobs, each isolated (its own world and node) and bounded by its scenario's timeout, as many
- * at once as the node factory allows and the runner was given (2 by default, one per core here).
- * Results come back in job order; listeners hear of each as it finishes.
+ * at once as the node factory allows and the runner was given. Results come back in job order;
+ * listeners hear of each as it finishes.
  */
 public final class ScenarioRunner {
   /** Extra time over a scenario's timeout for teardown before a job is abandoned. */
@@ -73,6 +73,11 @@ public final class ScenarioRunner {
         new JobExecution(
             new WorldInstaller(addresses, clock), nodes, credentials, clock, runLabel, logLevel);
     return new ScenarioRunner(job::run, Math.min(parallelism, nodes.maxParallel()), clock);
+  }
+
+  /** How many jobs run at once at most. */
+  public int parallelism() {
+    return parallelism;
   }
 
   public List<RunResult> run(List<Job> jobs, RunListener listener) {

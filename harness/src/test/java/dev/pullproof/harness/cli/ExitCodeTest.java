@@ -3,16 +3,10 @@ package dev.pullproof.harness.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pullproof.harness.run.Failure;
-import dev.pullproof.harness.run.Outcome;
 import dev.pullproof.harness.run.RunResult;
 import dev.pullproof.harness.run.Verdict;
-import dev.pullproof.harness.scenario.Scenario;
-import dev.pullproof.harness.scenario.ScenarioParser;
-import dev.pullproof.harness.version.ContainerdVersion;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,15 +15,7 @@ class ExitCodeTest {
   @TempDir Path dir;
 
   private RunResult result(Verdict verdict) throws Exception {
-    Path file =
-        Files.writeString(
-            dir.resolve("s.toml"), "name = \"s\"\n[[pull]]\nimage = \"r.test/a:1\"\n");
-    Scenario s = new ScenarioParser().parse(file);
-    return new RunResult(
-        s,
-        ContainerdVersion.V2,
-        Outcome.failedToRun("synthetic", Instant.EPOCH, Duration.ZERO),
-        verdict);
+    return SyntheticResult.of(dir, verdict, Duration.ZERO);
   }
 
   @Test
