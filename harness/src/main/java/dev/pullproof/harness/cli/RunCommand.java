@@ -12,6 +12,8 @@ import dev.pullproof.harness.run.RunResult;
 import dev.pullproof.harness.run.ScenarioRunner;
 import dev.pullproof.harness.scenario.Scenario;
 import dev.pullproof.harness.scenario.ScenarioCatalog;
+import dev.pullproof.harness.scenario.ScenarioException;
+import dev.pullproof.harness.scenario.ScenarioSources;
 import dev.pullproof.harness.version.ContainerdVersion;
 import dev.pullproof.harness.world.LoopbackPool;
 import java.io.IOException;
@@ -25,6 +27,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -83,6 +86,16 @@ final class RunCommand implements Callable<Integer> {
               + " info). Expectations on the log were written at info level.")
   LogLevel logLevel = LogLevel.INFO;
 
+  @Option(
+      names = "--watch",
+      description =
+          "After the run, run a scenario again whenever its files change (the TOML, its world"
+              + " file, the files it references), until Ctrl-C")
+  boolean watch;
+
+  /** How often {@code --watch} looks at the files: a rerun starts within this of a save. */
+  static final Duration WATCH_INTERVAL = Duration.ofMillis(250);
+
   private final Harness harness;
   private final Clock clock;
   private final PrintStream progress;
@@ -100,6 +113,66 @@ final class RunCommand implements Callable<Integer> {
           spec.commandLine(), "--parallel must be at least 1");
     }
     List<Scenario> scenarios = new ScenarioCatalog().load(selection.paths());
+    int exit = runAndReport(scenarios);
+    if (!watch || harness.nodes().isEmpty()) {
+      return exit;
+    }
+    return watch(scenarios, exit);
+  }
+
+  /**
+   * Until interrupted: waits for a change to the files of the scenarios, then runs those whose
+   * files changed again, with reports, as a first run would. A scenario file that no longer reads
+   * is reported and watched on; returns the last run's exit code.
+   */
+  private int watch(List<Scenario> scenarios, int exit) {
+    PrintWriter err = spec.commandLine().getErr();
+    FileWatch files = new FileWatch(WATCH_INTERVAL);
+    Map<Path, Scenario> bySource = new LinkedHashMap<>();
+    while (true) {
+      bySource.clear();
+      for (Scenario s : scenarios) {
+        ScenarioSources.of(s).forEach(f -> bySource.putIfAbsent(f, s));
+      }
+      progress.println(
+          "watching "
+              + bySource.size()
+              + " file(s) of "
+              + scenarios.size()
+              + " scenario(s) for changes (Ctrl-C ends)");
+      progress.flush();
+      Set<Path> changed;
+      try {
+        changed = files.awaitChange(bySource.keySet());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return exit;
+      }
+      Set<Path> again = new java.util.HashSet<>();
+      changed.forEach(f -> again.add(bySource.get(f).file().toAbsolutePath().normalize()));
+      progress.println(
+          "changed: " + String.join(", ", changed.stream().map(Path::toString).toList()));
+      progress.flush();
+      try {
+        List<Scenario> reloaded = new ScenarioCatalog().load(selection.paths());
+        scenarios = reloaded;
+        List<Scenario> rerun =
+            reloaded.stream()
+                .filter(s -> again.contains(s.file().toAbsolutePath().normalize()))
+                .toList();
+        if (!rerun.isEmpty()) {
+          exit = runAndReport(rerun);
+        }
+      } catch (ScenarioException invalid) {
+        invalid.problems().forEach(err::println);
+        err.println(invalid.problems().size() + " problem(s) in the scenario files; nothing ran");
+        err.flush();
+        exit = ExitCode.USAGE;
+      }
+    }
+  }
+
+  private int runAndReport(List<Scenario> scenarios) {
     List<Job> jobs = Job.plan(scenarios, selection.families(), selection.shard);
     PrintWriter err = spec.commandLine().getErr();
     if (harness.nodes().isEmpty()) {

@@ -6,9 +6,13 @@ package dev.pullproof.harness.scenario;
  * @param path relative to /etc/containerd, e.g. {@code certs.d/docker.io/hosts.toml}; may hold
  *     {@link Template} placeholders
  * @param text the content; may hold placeholders, filled in when the world has started
- * @param origin where the text came from: {@code inline} or the file it was read from
+ * @param origin where the text came from: {@link #INLINE} or the file it was read from (relative to
+ *     the scenario file)
  */
 public record ContainerdFile(String path, String text, String origin) {
+  /** The origin of text written in the scenario itself. */
+  public static final String INLINE = "inline";
+
   public ContainerdFile {
     if (path == null
         || path.isEmpty()

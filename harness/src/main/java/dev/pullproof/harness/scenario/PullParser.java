@@ -132,7 +132,9 @@ final class PullParser {
       c.problems()
           .add(c.line(), c.key("script"), "give the helper's script as script or script_file");
     } else if (c.has("script")) {
-      script = c.string("script").map(s -> new ContainerdFile("helper-script", s, "inline"));
+      script =
+          c.string("script")
+              .map(s -> new ContainerdFile("helper-script", s, ContainerdFile.INLINE));
     } else {
       Optional<String> name = c.string("script_file");
       if (name.isPresent()) {

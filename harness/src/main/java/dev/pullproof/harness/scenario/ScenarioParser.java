@@ -319,7 +319,7 @@ public final class ScenarioParser {
     for (String path : table.keys()) {
       Object value = table.raw(path).orElseThrow();
       Optional<String> text = Optional.empty();
-      String origin = "inline";
+      String origin = ContainerdFile.INLINE;
       if (value instanceof String inline) {
         if (!inline.contains("\n") && inline.matches("[\\w./-]+\\.(toml|pem|crt|key|json|yaml)")) {
           table.problem(
