@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Where containerd's upstream release archives are downloaded from, and the download itself: {@code
@@ -38,9 +39,13 @@ public final class ReleaseArchives {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   private final String base;
-  private final HttpClient http;
+  private final Supplier<HttpClient> http;
 
   public ReleaseArchives(String base, HttpClient http) {
+    this(base, () -> http);
+  }
+
+  private ReleaseArchives(String base, Supplier<HttpClient> http) {
     if (base == null || base.isBlank()) {
       throw new IllegalArgumentException("base must not be empty");
     }
@@ -51,12 +56,27 @@ public final class ReleaseArchives {
   /** The base {@value #VARIABLE} names in {@code environment}, else the default one. */
   public static ReleaseArchives fromEnvironment(Map<String, String> environment) {
     String set = environment.get(VARIABLE);
-    return new ReleaseArchives(
-        set == null || set.isBlank() ? DEFAULT_BASE : set,
-        HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .build());
+    return new ReleaseArchives(set == null || set.isBlank() ? DEFAULT_BASE : set, new OnFirstUse());
+  }
+
+  /**
+   * The client, built when a download first needs it: most runs download nothing, and a client's
+   * selector thread waits in the kernel, which holds the JVM's exit back by 300 ms.
+   */
+  private static final class OnFirstUse implements Supplier<HttpClient> {
+    private HttpClient client;
+
+    @Override
+    public synchronized HttpClient get() {
+      if (client == null) {
+        client =
+            HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+      }
+      return client;
+    }
   }
 
   /** The archive's URL. */
@@ -174,9 +194,10 @@ public final class ReleaseArchives {
     HttpResponse<InputStream> response;
     try {
       response =
-          http.send(
-              HttpRequest.newBuilder(from).timeout(TIMEOUT).GET().build(),
-              HttpResponse.BodyHandlers.ofInputStream());
+          http.get()
+              .send(
+                  HttpRequest.newBuilder(from).timeout(TIMEOUT).GET().build(),
+                  HttpResponse.BodyHandlers.ofInputStream());
     } catch (ConnectException e) {
       throw failure(release, from, "unreachable (connection refused)");
     } catch (HttpTimeoutException e) {

@@ -70,6 +70,18 @@ class ReleaseArchivesTest {
   }
 
   @Test
+  void theEnvironmentsArchivesBuildTheirClientWhenADownloadFirstNeedsIt() throws IOException {
+    Path archive = someArchive();
+    server.checksum(archive, null);
+
+    ReleaseArchives.Fetched f =
+        ReleaseArchives.fromEnvironment(Map.of(ReleaseArchives.VARIABLE, server.base()))
+            .fetch(release, cache);
+
+    assertThat(f.sha256()).isEqualTo(ReleaseArchives.sha256(archive));
+  }
+
+  @Test
   void aChecksumMismatchNamesBothUrlsAndLeavesNothing() throws IOException {
     Path archive = someArchive();
     server.checksum(archive, "0".repeat(64));
