@@ -39,22 +39,33 @@ public final class ContainerdBenchmark {
     this.cacheRoot = cacheRoot;
   }
 
-  /** Arguments: rounds per family (default 5), then families (default all). */
+  /**
+   * Arguments: {@code --floor} (optional: the engine's images are kept, nothing is built), rounds
+   * per family (default 5), then families (default all).
+   */
   public static void main(String[] args) {
-    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+    boolean floorOnly = args.length > 0 && args[0].equals("--floor");
+    String[] rest = floorOnly ? Arrays.copyOfRange(args, 1, args.length) : args;
+    int rounds = rest.length > 0 ? Integer.parseInt(rest[0]) : 5;
     List<ContainerdVersion> families =
-        args.length > 1
-            ? Arrays.stream(args, 1, args.length).map(ContainerdVersion::parse).toList()
+        rest.length > 1
+            ? Arrays.stream(rest, 1, rest.length).map(ContainerdVersion::parse).toList()
             : ContainerdVersion.families();
     new ContainerdBenchmark(
             DockerClientFactory.instance().client(),
             Clock.systemUTC(),
             System.out,
             CacheRoot.current())
-        .run(rounds, families);
+        .run(rounds, families, floorOnly);
   }
 
-  void run(int rounds, List<ContainerdVersion> families) {
+  /**
+   * The table, then per family one line {@code floor FAMILY median_ms=N}: the median over the
+   * rounds of start-to-ready plus the pull, the least a fresh node's run of one pull can take. With
+   * {@code keepImages} the image is ensured, not removed and built first.
+   */
+  void run(int rounds, List<ContainerdVersion> families, boolean keepImages) {
+    List<String> floors = new ArrayList<>();
     out.printf(
         "%-6s %-24s %12s %12s %28s %28s%n",
         "family",
@@ -67,9 +78,11 @@ public final class ContainerdBenchmark {
       PreparedRelease release = PreparedRelease.load(cacheRoot, family);
       ContainerdImage images = new ContainerdImage(docker, clock);
       String first =
-          removeImage(ContainerdImage.nameOf(release))
-              ? millis(images.ensure(release).took())
-              : "in use";
+          keepImages
+              ? "kept"
+              : removeImage(ContainerdImage.nameOf(release))
+                  ? millis(images.ensure(release).took())
+                  : "in use";
       ContainerdImage.Ready cached = images.ensure(release);
       List<Duration> ready = new ArrayList<>();
       List<Duration> pulls = new ArrayList<>();
@@ -93,6 +106,15 @@ public final class ContainerdBenchmark {
           }
         }
       }
+      List<Duration> sums = new ArrayList<>();
+      for (int i = 0; i < rounds; i++) {
+        sums.add(ready.get(i).plus(pulls.get(i)));
+      }
+      floors.add(
+          "floor "
+              + family
+              + " median_ms="
+              + sums.stream().sorted().toList().get(rounds / 2).toMillis());
       out.printf(
           "%-6s %-24s %12s %12s %28s %28s%n",
           family,
@@ -102,6 +124,7 @@ public final class ContainerdBenchmark {
           spread(ready),
           spread(pulls));
     }
+    floors.forEach(out::println);
   }
 
   private boolean removeImage(String name) {
