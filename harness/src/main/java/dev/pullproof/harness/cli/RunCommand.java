@@ -7,6 +7,7 @@ import dev.pullproof.harness.report.Redactor;
 import dev.pullproof.harness.report.ReportWriter;
 import dev.pullproof.harness.run.Job;
 import dev.pullproof.harness.run.LogLevel;
+import dev.pullproof.harness.run.NodeFactory;
 import dev.pullproof.harness.run.RunListener;
 import dev.pullproof.harness.run.RunResult;
 import dev.pullproof.harness.run.ScenarioRunner;
@@ -112,6 +113,7 @@ final class RunCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--parallel must be at least 1");
     }
+    harness.nodes().ifPresent(NodeFactory::connectEarly);
     List<Scenario> scenarios = new ScenarioCatalog().load(selection.paths());
     int exit = runAndReport(scenarios);
     if (!watch || harness.nodes().isEmpty()) {

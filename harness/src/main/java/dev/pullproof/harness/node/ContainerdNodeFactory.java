@@ -49,6 +49,7 @@ public final class ContainerdNodeFactory implements NodeFactory {
   private final Map<ContainerdVersion, PreparedImage> prepared = new ConcurrentHashMap<>();
   private final PortLeases ports;
   private final ReleasePreparation releases;
+  private boolean defaultEngine;
 
   /** For {@link java.util.ServiceLoader}: this process's cache root, the default Docker engine. */
   public ContainerdNodeFactory() {
@@ -56,6 +57,7 @@ public final class ContainerdNodeFactory implements NodeFactory {
         CacheRoot.current(),
         Clock.systemUTC(),
         () -> new ContainerdImage(DockerClientFactory.instance().client(), Clock.systemUTC()));
+    this.defaultEngine = true;
   }
 
   public ContainerdNodeFactory(Path cacheRoot, Clock clock, Supplier<ContainerdImage> images) {
@@ -124,6 +126,34 @@ public final class ContainerdNodeFactory implements NodeFactory {
           e);
     }
     return new ContainerdNode(container, clock, lease);
+  }
+
+  /**
+   * When the default engine already answers on its default socket, sets up the Docker client on a
+   * background thread (some 0.2 s of a one-scenario command), so that it overlaps reading the
+   * scenarios and the preparation scripts. Without an answering engine nothing is tried: a first
+   * failed attempt is remembered by Testcontainers, and {@code ci/docker-engine} may be about to
+   * start the engine. A failure here is {@link #prepare}'s to report, which asks again.
+   */
+  @Override
+  public void connectEarly() {
+    if (!defaultEngine
+        || System.getenv("DOCKER_HOST") != null
+        || !EngineSocket.answers(EngineSocket.DEFAULT)) {
+      return;
+    }
+    Thread connect =
+        new Thread(
+            () -> {
+              try {
+                DockerClientFactory.instance().client();
+              } catch (RuntimeException e) {
+                // prepare() asks again and names the failure
+              }
+            },
+            "pullproof docker client");
+    connect.setDaemon(true);
+    connect.start();
   }
 
   @Override

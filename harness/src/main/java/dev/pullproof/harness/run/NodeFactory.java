@@ -20,6 +20,13 @@ public interface NodeFactory {
    */
   default void prepare(java.util.Collection<ContainerdVersion> versions) {}
 
+  /**
+   * A hint, given before anything is prepared, that nodes will be started: a factory may begin
+   * connecting to what runs them in the background, where that cannot fail a run. Does nothing by
+   * default.
+   */
+  default void connectEarly() {}
+
   /** How many nodes may run at once on this machine. */
   default int maxParallel() {
     return 1;
