@@ -42,6 +42,7 @@ class PublicApiTest {
           "auth.TokenClaims",
           "auth.TokenService",
           "auth.Users",
+          "cli.ByteSize",
           "cli.RegistryCli",
           "cli.ServeCommand",
           "content.BlobStore",
