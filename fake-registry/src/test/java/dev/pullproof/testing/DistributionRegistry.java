@@ -3,6 +3,13 @@ package dev.pullproof.testing;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import dev.pullproof.registry.FakeRegistry;
+import dev.pullproof.registry.auth.Grants;
+import dev.pullproof.registry.auth.TokenService;
+import dev.pullproof.registry.auth.Users;
+import dev.pullproof.registry.content.ImagePublisher;
+import dev.pullproof.registry.content.ImageSpec;
+import dev.pullproof.registry.protocol.RepositoryName;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.HttpURLConnection;
@@ -38,6 +45,7 @@ public final class DistributionRegistry implements AutoCloseable {
   private final Process process;
   private final String hostAndPort;
   private final Path log;
+  private AutoCloseable tokenServer = () -> {};
 
   private DistributionRegistry(Process process, String hostAndPort, Path log) {
     this.process = process;
@@ -45,9 +53,65 @@ public final class DistributionRegistry implements AutoCloseable {
     this.log = log;
   }
 
+  /**
+   * Token auth through a fake token server for {@code user} (service {@code dist.test}), the server
+   * stopped with the registry.
+   */
+  public static DistributionRegistry tokenAuth(Path dir, String user, String password)
+      throws Exception {
+    ECKey key = tokenKey();
+    FakeRegistry server =
+        FakeRegistry.builder()
+            .tokenAuth(
+                TokenService.builder()
+                    .service("dist.test")
+                    .issuer("pullproof-token-server")
+                    .signingKey(key)
+                    .build(),
+                Users.of(user, password),
+                Grants.defaults())
+            .start();
+    try {
+      DistributionRegistry registry =
+          token(dir, server.url() + "/token", "dist.test", "pullproof-token-server", key);
+      registry.tokenServer = server;
+      return registry;
+    } catch (Exception | Error e) {
+      server.close();
+      throw e;
+    }
+  }
+
+  /** Pushes a synthetic image (two layers) to {@code team/app:1.0} with skopeo, as {@code user}. */
+  public void seed(String user, String password) throws Exception {
+    try (FakeRegistry source = FakeRegistry.builder().start()) {
+      new ImagePublisher(source.content())
+          .publish(
+              RepositoryName.of("team/app"),
+              "1.0",
+              ImageSpec.builder().layers(50_000, 7_000).build());
+      Process copy =
+          new ProcessBuilder(
+                  Prerequisites.client("skopeo").toString(),
+                  "copy",
+                  "--src-tls-verify=false",
+                  "--dest-tls-verify=false",
+                  "--dest-creds",
+                  user + ":" + password,
+                  "docker://" + source.hostAndPort() + "/team/app:1.0",
+                  "docker://" + hostAndPort + "/team/app:1.0")
+              .redirectErrorStream(true)
+              .start();
+      String output = new String(copy.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!copy.waitFor(60, TimeUnit.SECONDS) || copy.exitValue() != 0) {
+        throw new IllegalStateException("seeding with skopeo failed: " + output + "\n" + log());
+      }
+    }
+  }
+
   /** htpasswd basic auth with one user. */
   public static DistributionRegistry basic(Path dir, String user, String password)
-      throws IOException, InterruptedException {
+      throws Exception {
     Path htpasswd = dir.resolve("htpasswd");
     byte[] salt = new byte[16];
     new SecureRandom().nextBytes(salt);
@@ -116,8 +180,7 @@ public final class DistributionRegistry implements AutoCloseable {
     return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
   }
 
-  private static DistributionRegistry start(Path dir, String auth)
-      throws IOException, InterruptedException {
+  private static DistributionRegistry start(Path dir, String auth) throws Exception {
     int port;
     try (ServerSocket free = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       port = free.getLocalPort();
@@ -147,7 +210,7 @@ public final class DistributionRegistry implements AutoCloseable {
     return registry;
   }
 
-  private void awaitReady() throws IOException, InterruptedException {
+  private void awaitReady() throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
@@ -184,7 +247,8 @@ public final class DistributionRegistry implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public void close() throws Exception {
+    tokenServer.close();
     process.destroy();
     try {
       if (!process.waitFor(5, TimeUnit.SECONDS)) {

@@ -2,15 +2,8 @@ package dev.pullproof.registry.clients;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbusds.jose.jwk.ECKey;
 import dev.pullproof.registry.FakeRegistry;
-import dev.pullproof.registry.auth.Grants;
-import dev.pullproof.registry.auth.TokenService;
-import dev.pullproof.registry.auth.Users;
-import dev.pullproof.registry.content.ImagePublisher;
-import dev.pullproof.registry.content.ImageSpec;
 import dev.pullproof.registry.journal.JournalEntry;
-import dev.pullproof.registry.protocol.RepositoryName;
 import dev.pullproof.registry.record.Recorder;
 import dev.pullproof.registry.record.Replay;
 import dev.pullproof.testing.DistributionRegistry;
@@ -64,28 +57,9 @@ class SkopeoRecordReplayIT {
 
   @Test
   void aTokenAuthDistributionRegistryReplaysAsItWasRecorded() throws Exception {
-    ECKey key = DistributionRegistry.tokenKey();
-    FakeRegistry tokenServer =
-        keep(
-            FakeRegistry.builder()
-                .tokenAuth(
-                    TokenService.builder()
-                        .service("dist.test")
-                        .issuer("pullproof-token-server")
-                        .signingKey(key)
-                        .build(),
-                    Users.of("alice", password),
-                    Grants.defaults())
-                .start());
     Files.createDirectories(temp.resolve("dist"));
     DistributionRegistry dist =
-        keep(
-            DistributionRegistry.token(
-                temp.resolve("dist"),
-                tokenServer.url() + "/token",
-                "dist.test",
-                "pullproof-token-server",
-                key));
+        keep(DistributionRegistry.tokenAuth(temp.resolve("dist"), "alice", password));
     List<String> tokens = recordAndReplay(dist, List.of("GET /token -> 200"));
     assertThat(tokens).isNotEmpty();
   }
@@ -96,23 +70,7 @@ class SkopeoRecordReplayIT {
    */
   private List<String> recordAndReplay(DistributionRegistry dist, List<String> alsoReplayed)
       throws Exception {
-    FakeRegistry source = keep(FakeRegistry.builder().start());
-    new ImagePublisher(source.content())
-        .publish(
-            RepositoryName.of("team/app"),
-            "1.0",
-            ImageSpec.builder().layers(40_000, 9_000).build());
-    ok(
-        skopeo.run(
-            TIMEOUT,
-            "copy",
-            "--src-tls-verify=false",
-            "--dest-tls-verify=false",
-            "--dest-creds",
-            "alice:" + password,
-            "docker://" + source.hostAndPort() + "/team/app:1.0",
-            "docker://" + dist.hostAndPort() + "/team/app:1.0"),
-        dist);
+    dist.seed("alice", password);
 
     Path recording = temp.resolve("recording");
     ClientTool.Result missingLive;
