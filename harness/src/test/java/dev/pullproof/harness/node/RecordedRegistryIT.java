@@ -107,6 +107,7 @@ class RecordedRegistryIT {
       RunResult live =
           run(
               family,
+              "success",
               "live-" + mode,
               "",
               "\"certs.d/" + address + "/hosts.toml\"",
@@ -121,6 +122,7 @@ class RecordedRegistryIT {
     RunResult replayed =
         run(
             family,
+            "success",
             "replay-" + mode,
             "world = \"" + recording + "\"\n",
             "\"certs.d/{{recorded.address}}/hosts.toml\"",
@@ -140,11 +142,36 @@ class RecordedRegistryIT {
         "record/replay %s on %s: live %d requests, replay %d%n  live:   %s%n  replay: %s%n",
         mode, family, live.size(), replay.size(), live, replay);
     assertThat(sorted(replay)).as("the replay's requests and statuses").isEqualTo(sorted(live));
+
+    // The failure a customer reports, reproduced on their recorded registry: blobs answer 503.
+    Files.writeString(
+        recording.resolve("world.toml"),
+        "[registries.recorded]\nreplay = \".\"\nunrecorded = \"fail\"\n"
+            + "[[registries.recorded.faults]]\nroute = \"blob\"\nfault = { status = 503 }\n");
+    RunResult faulted =
+        run(
+            family,
+            "failure",
+            "fault-" + mode,
+            "world = \"" + recording + "\"\n",
+            "\"certs.d/{{recorded.address}}/hosts.toml\"",
+            "{{recorded.url}}",
+            "{{recorded.address}}");
+    assertPassed(faulted, "replay with a blob fault");
+    assertThat(faulted.outcome().journals().get("recorded"))
+        .anySatisfy(
+            e -> {
+              assertThat(e.path()).contains("/blobs/");
+              assertThat(e.status()).isEqualTo(503);
+              assertThat(e.fault()).isNotNull();
+            });
+    System.out.printf("  with a blob fault: %s%n", faulted.outcome().pulls().get(0).error());
     return sorted(live);
   }
 
   private RunResult run(
       ContainerdVersion family,
+      String outcome,
       String name,
       String world,
       String hostsKey,
@@ -172,7 +199,9 @@ class RecordedRegistryIT {
             + address
             + "/team/app:1.0\"\nsecret = { username = \"alice\", password = \""
             + password
-            + "\" }\n[expect]\noutcome = \"success\"\n");
+            + "\" }\n[expect]\noutcome = \""
+            + outcome
+            + "\"\n");
     Scenario scenario = new ScenarioCatalog().load(List.of(file)).get(0);
     Job job =
         Job.plan(List.of(scenario), Set.of(family), Shard.parse("1/1")).stream()
