@@ -269,4 +269,47 @@ class RecordReplayTest {
             "GET /v2/team/app/blobs/" + blob.digest() + " -> 503",
             "GET /v2/team/app/blobs/" + blob.digest() + " -> 200");
   }
+
+  @Test
+  void aRedirectToStorageIsFollowedWhenRecordedAndReplayedWithoutTheStorageHost() throws Exception {
+    // Both are closed before the replay starts: it must not need them.
+    FakeRegistry storage = FakeRegistry.builder().start();
+    FakeRegistry redirecting =
+        (FakeRegistry.builder()
+            .fault(
+                FaultRule.builder()
+                    .route(RouteKind.BLOB)
+                    .fault(new Fault.Redirect(storage.url(), 307))
+                    .build())
+            .start());
+    for (FakeRegistry r : List.of(storage, redirecting)) {
+      new ImagePublisher(r.content())
+          .publish(
+              RepositoryName.of("team/app"),
+              "1.0",
+              ImageSpec.builder().layers(2_000, 3_000).build());
+    }
+    Descriptor layer = blobs().get(1);
+    String path = "/v2/team/app/blobs/" + layer.digest();
+    List<String> warnings = new ArrayList<>();
+    byte[] live;
+    try (Recorder recorder =
+        Recorder.builder().upstream(redirecting.url()).out(dir).warnings(warnings::add).start()) {
+      live = new Puller(recorder.url(), "alice", password).get(path, null);
+    }
+    storage.close();
+    redirecting.close();
+    FakeRegistry replay = replay(Replay.Unrecorded.FAIL);
+    byte[] replayed = new Puller(replay.url(), "alice", password).get(path, null);
+
+    assertThat(live).hasSize((int) layer.size());
+    assertThat(replayed).isEqualTo(live);
+    assertThat(warnings)
+        .anySatisfy(w -> assertThat(w).contains("followed the redirect of " + path));
+    replay.journal().awaitQuiet(QUIET);
+    assertThat(replay.journal().all())
+        .extracting(JournalEntry::summary)
+        .anySatisfy(l -> assertThat(l).contains("GET " + path + " -> 307"))
+        .anySatisfy(l -> assertThat(l).contains("GET " + path + "?pullproof-redirect=0 -> 200"));
+  }
 }
