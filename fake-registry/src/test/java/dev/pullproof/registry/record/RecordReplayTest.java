@@ -275,13 +275,13 @@ class RecordReplayTest {
     // Both are closed before the replay starts: it must not need them.
     FakeRegistry storage = FakeRegistry.builder().start();
     FakeRegistry redirecting =
-        (FakeRegistry.builder()
+        FakeRegistry.builder()
             .fault(
                 FaultRule.builder()
                     .route(RouteKind.BLOB)
                     .fault(new Fault.Redirect(storage.url(), 307))
                     .build())
-            .start());
+            .start();
     for (FakeRegistry r : List.of(storage, redirecting)) {
       new ImagePublisher(r.content())
           .publish(

@@ -4,11 +4,15 @@ import dev.pullproof.harness.scenario.ReplaySpec;
 import dev.pullproof.harness.scenario.ScenarioParser;
 import dev.pullproof.registry.cli.ByteSize;
 import dev.pullproof.registry.record.Recorder;
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
@@ -54,6 +58,14 @@ final class RecordCommand implements Callable<Integer> {
       description = "Credentials the proxy sends on requests that carry none (Basic auth)")
   String user;
 
+  @Option(
+      names = "--credential-helper",
+      paramLabel = "NAME",
+      description =
+          "Take those credentials from docker-credential-NAME get (the docker CLI's helper"
+              + " protocol; an identity token is refused)")
+  String credentialHelper;
+
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where to write")
   Path out;
 
@@ -87,12 +99,26 @@ final class RecordCommand implements Callable<Integer> {
   String name;
 
   private final Consumer<Runnable> serve;
+  private final List<Path> helperDirs;
 
   /**
    * @param serve blocks until recording should stop, then runs the stop action
    */
   RecordCommand(Consumer<Runnable> serve) {
+    this(
+        serve,
+        Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+            .filter(d -> !d.isEmpty())
+            .map(Path::of)
+            .toList());
+  }
+
+  /**
+   * @param helperDirs where {@code docker-credential-NAME} is looked for, in order
+   */
+  RecordCommand(Consumer<Runnable> serve, List<Path> helperDirs) {
     this.serve = serve;
+    this.helperDirs = List.copyOf(helperDirs);
   }
 
   @Override
@@ -103,6 +129,12 @@ final class RecordCommand implements Callable<Integer> {
       builder.upstream(upstream).port(port);
       if (maxBody != null) {
         builder.maxBody(maxBody);
+      }
+      if (user != null && credentialHelper != null) {
+        throw new IllegalArgumentException("give --user or --credential-helper, not both");
+      }
+      if (credentialHelper != null) {
+        user = HelperCredentials.get(credentialHelper, helperDirs, URI.create(upstream));
       }
       if (user != null) {
         int colon = user.indexOf(':');

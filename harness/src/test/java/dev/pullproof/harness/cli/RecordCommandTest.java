@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -92,6 +93,52 @@ class RecordCommandTest {
       assertThat(exit).isEqualTo(ExitCode.USAGE);
       assertThat(err.toString().strip().lines()).hasSize(1);
       assertThat(err.toString()).startsWith("pullproof record: ");
+    }
+  }
+
+  @Test
+  void aCredentialHelpersAnswerIsSentForAnAnonymousClientAndNotWritten() throws Exception {
+    String secret = "helper-secret-" + System.nanoTime();
+    Path helper = dir.resolve("bin/docker-credential-test");
+    Files.createDirectories(helper.getParent());
+    Files.writeString(
+        helper,
+        "#!/bin/sh\nread server\nprintf '{\"ServerURL\":\"%s\",\"Username\":\"ci\",\"Secret\":\""
+            + secret
+            + "\"}' \"$server\"\n");
+    helper.toFile().setExecutable(true);
+    StringWriter out = new StringWriter();
+    int[] status = new int[1];
+    Consumer<Runnable> serve =
+        stop -> {
+          Matcher url = Pattern.compile("pull through (http://\\S+)").matcher(out.toString());
+          assertThat(url.find()).as(out.toString()).isTrue();
+          try {
+            status[0] =
+                HttpClient.newHttpClient()
+                    .send(
+                        HttpRequest.newBuilder(URI.create(url.group(1) + "/v2/")).build(),
+                        HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+          stop.run();
+        };
+    Path rec = dir.resolve("rec");
+    try (FakeRegistry upstream = FakeRegistry.builder().basicAuth(Users.of("ci", secret)).start()) {
+      CommandLine cli = new CommandLine(new RecordCommand(serve, List.of(helper.getParent())));
+      cli.setOut(new PrintWriter(out, true));
+      int exit =
+          cli.execute(
+              "--upstream", upstream.url(), "--credential-helper", "test", "--out", rec.toString());
+      assertThat(exit).isZero();
+      upstream.journal().assertRequested("GET /v2/ -> 200");
+    }
+
+    assertThat(status[0]).isEqualTo(200);
+    for (Path file : List.of(rec.resolve("recording.json"), rec.resolve("world.toml"))) {
+      assertThat(Files.readString(file)).doesNotContain(secret);
     }
   }
 }
