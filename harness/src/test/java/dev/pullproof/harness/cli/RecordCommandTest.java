@@ -46,26 +46,30 @@ class RecordCommandTest {
     return cli;
   }
 
+  /** Requests {@code /v2/} through the printed proxy address once, then stops recording. */
+  private static Consumer<Runnable> oneRequest(StringWriter out, int[] status) {
+    return stop -> {
+      Matcher url = Pattern.compile("pull through (http://\\S+)").matcher(out.toString());
+      assertThat(url.find()).as(out.toString()).isTrue();
+      try {
+        status[0] =
+            HttpClient.newHttpClient()
+                .send(
+                    HttpRequest.newBuilder(URI.create(url.group(1) + "/v2/")).build(),
+                    HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+      stop.run();
+    };
+  }
+
   @Test
   void aRecordedRequestIsInTheWorldTheDirectoryBecomes() throws Exception {
     StringWriter out = new StringWriter();
     int[] status = new int[1];
-    Consumer<Runnable> serve =
-        stop -> {
-          Matcher url = Pattern.compile("pull through (http://\\S+)").matcher(out.toString());
-          assertThat(url.find()).as(out.toString()).isTrue();
-          try {
-            status[0] =
-                HttpClient.newHttpClient()
-                    .send(
-                        HttpRequest.newBuilder(URI.create(url.group(1) + "/v2/")).build(),
-                        HttpResponse.BodyHandlers.discarding())
-                    .statusCode();
-          } catch (Exception e) {
-            throw new IllegalStateException(e);
-          }
-          stop.run();
-        };
+    Consumer<Runnable> serve = oneRequest(out, status);
     Path rec = dir.resolve("rec");
     try (FakeRegistry upstream = FakeRegistry.builder().basicAuth(Users.of("ci", "pw")).start()) {
       int exit =
@@ -109,22 +113,7 @@ class RecordCommandTest {
     helper.toFile().setExecutable(true);
     StringWriter out = new StringWriter();
     int[] status = new int[1];
-    Consumer<Runnable> serve =
-        stop -> {
-          Matcher url = Pattern.compile("pull through (http://\\S+)").matcher(out.toString());
-          assertThat(url.find()).as(out.toString()).isTrue();
-          try {
-            status[0] =
-                HttpClient.newHttpClient()
-                    .send(
-                        HttpRequest.newBuilder(URI.create(url.group(1) + "/v2/")).build(),
-                        HttpResponse.BodyHandlers.discarding())
-                    .statusCode();
-          } catch (Exception e) {
-            throw new IllegalStateException(e);
-          }
-          stop.run();
-        };
+    Consumer<Runnable> serve = oneRequest(out, status);
     Path rec = dir.resolve("rec");
     try (FakeRegistry upstream = FakeRegistry.builder().basicAuth(Users.of("ci", secret)).start()) {
       CommandLine cli = new CommandLine(new RecordCommand(serve, List.of(helper.getParent())));
