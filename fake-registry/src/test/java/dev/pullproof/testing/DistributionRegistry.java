@@ -45,7 +45,7 @@ public final class DistributionRegistry implements AutoCloseable {
   private final Process process;
   private final String hostAndPort;
   private final Path log;
-  private AutoCloseable tokenServer = () -> {};
+  private FakeRegistry tokenServer;
 
   private DistributionRegistry(Process process, String hostAndPort, Path log) {
     this.process = process;
@@ -247,8 +247,10 @@ public final class DistributionRegistry implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
-    tokenServer.close();
+  public void close() {
+    if (tokenServer != null) {
+      tokenServer.close();
+    }
     process.destroy();
     try {
       if (!process.waitFor(5, TimeUnit.SECONDS)) {

@@ -1,5 +1,6 @@
 package dev.pullproof.registry.record;
 
+import dev.pullproof.registry.record.Fetcher.Fetched;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderValues;
@@ -9,16 +10,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -26,7 +22,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -38,7 +33,9 @@ import javax.net.ssl.SSLContext;
  * The recorder's one handler: forwards a request, records the exchange, answers the client. The
  * token realm becomes {@value #TOKEN_PATH} on the proxy, and a redirect to another host is followed
  * at once (the target recorded too) and answered as a redirect to {@code PATH?pullproof-redirect=N}
- * on the proxy, which serves what the target sent: replay answers both the same way, offline.
+ * on the proxy, which serves what the target sent: replay answers both the same way, offline. One
+ * class (over the usual size) because each step reads what the others learned: the realm, the
+ * secrets seen pass, the redirect targets kept for the client.
  */
 final class RecordingProxy implements HttpHandler {
   static final String TOKEN_PATH = "/token";
@@ -46,20 +43,6 @@ final class RecordingProxy implements HttpHandler {
   private static final Duration TIMEOUT = Duration.ofMinutes(5);
   private static final int MAX_REQUEST_BODY = 16 << 20;
   private static final int MAX_SCRUBBED_BODY = 1 << 20;
-  private static final Set<String> HOP_BY_HOP =
-      Set.of(
-          "connection",
-          "keep-alive",
-          "transfer-encoding",
-          "te",
-          "trailer",
-          "upgrade",
-          "proxy-authenticate",
-          "proxy-authorization",
-          "host",
-          "content-length",
-          "expect",
-          "http2-settings");
   private static final Pattern REALM = Pattern.compile("realm=\"([^\"]*)\"");
   private static final Pattern REDIRECT_INDEX =
       Pattern.compile("(?:^|&)" + REDIRECT_PARAMETER + "=(\\d+)");
@@ -69,12 +52,11 @@ final class RecordingProxy implements HttpHandler {
   private final Path out;
   private final long maxBody;
   private final Consumer<String> warnings;
-  private final HttpClient http;
+  private final Fetcher fetcher;
   private final Secrets secrets = new Secrets();
   private final List<RecordedExchange> exchanges = new ArrayList<>();
   private final Map<Integer, Fetched> redirectTargets = new ConcurrentHashMap<>();
   private final AtomicInteger redirects = new AtomicInteger();
-  private final AtomicInteger temps = new AtomicInteger();
   private volatile String realm = "";
 
   RecordingProxy(
@@ -98,20 +80,8 @@ final class RecordingProxy implements HttpHandler {
     } else {
       this.basic = null;
     }
-    HttpClient.Builder builder =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NEVER);
-    if (trust != null) {
-      builder.sslContext(trust);
-    }
-    this.http = builder.build();
+    this.fetcher = new Fetcher(trust, out.resolve(Recording.BODIES));
   }
-
-  /** What the upstream answered one request: the body waits in a file of the recording. */
-  private record Fetched(
-      int status, List<RecordedExchange.Header> headers, Path file, long size, String digest) {}
 
   @Override
   public void handleRequest(HttpServerExchange exchange) throws Exception {
@@ -137,13 +107,41 @@ final class RecordingProxy implements HttpHandler {
     if (redirect.find() && redirectTargets.containsKey(Integer.parseInt(redirect.group(1)))) {
       fetched = redirectTargets.get(Integer.parseInt(redirect.group(1)));
     } else {
-      fetched = forward(exchange, method, path, query, body, token, authorization == null);
+      try {
+        fetched = forward(exchange, method, path, query, body, token, authorization == null);
+      } catch (IOException e) {
+        unanswered(exchange, method + " " + path, e);
+        return;
+      }
     }
     String self = exchange.getRequestScheme() + "://" + exchange.getHostAndPort();
     record(method, path, query, form, auth, user, exchange, fetched, token);
     answer(exchange, method, fetched, self);
     if (!redirectTargets.containsValue(fetched)) {
       Files.deleteIfExists(fetched.file());
+    }
+  }
+
+  /**
+   * The upstream gave no answer (refused, timed out, no realm yet): the client gets a 502 saying
+   * so, and nothing is recorded, since the registry said nothing.
+   */
+  private void unanswered(HttpServerExchange exchange, String request, IOException e)
+      throws IOException {
+    String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    warnings.accept(
+        request + ": no answer from " + upstream + " (" + reason + "); answered 502, not recorded");
+    byte[] body =
+        ("{\"errors\":[{\"code\":\"UNAVAILABLE\",\"message\":\"the recorder got no answer from"
+                + " the upstream\",\"detail\":"
+                + new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(reason)
+                + "}]}")
+            .getBytes(StandardCharsets.UTF_8);
+    exchange.setStatusCode(502);
+    exchange.getResponseHeaders().put(io.undertow.util.Headers.CONTENT_TYPE, "application/json");
+    exchange.setResponseContentLength(body.length);
+    try (OutputStream out = exchange.getOutputStream()) {
+      out.write(body);
     }
   }
 
@@ -199,7 +197,7 @@ final class RecordingProxy implements HttpHandler {
                     : HttpRequest.BodyPublishers.ofByteArray(body));
     for (HeaderValues values : exchange.getRequestHeaders()) {
       String name = values.getHeaderName().toString();
-      if (HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))) {
+      if (Fetcher.HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))) {
         continue;
       }
       for (String value : values) {
@@ -213,34 +211,8 @@ final class RecordingProxy implements HttpHandler {
     if (anonymous && basic != null && !(token && method.equals("POST"))) {
       request.header("Authorization", "Basic " + basic);
     }
-    Fetched fetched = fetch(request.build(), method);
+    Fetched fetched = fetcher.fetch(request.build(), method);
     return followRedirect(fetched, exchange, path, query);
-  }
-
-  private Fetched fetch(HttpRequest request, String method)
-      throws IOException, InterruptedException {
-    HttpResponse<InputStream> response =
-        http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-    List<RecordedExchange.Header> headers = new ArrayList<>();
-    response
-        .headers()
-        .map()
-        .forEach(
-            (name, values) -> {
-              if (!name.startsWith(":") && !HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))
-                  || name.equalsIgnoreCase("content-length")) {
-                values.forEach(v -> headers.add(new RecordedExchange.Header(name, v)));
-              }
-            });
-    Path file = out.resolve(Recording.BODIES).resolve(".incoming-" + temps.incrementAndGet());
-    MessageDigest sha256 = sha256();
-    long size;
-    try (InputStream in = response.body();
-        OutputStream os = new DigestOutputStream(Files.newOutputStream(file), sha256)) {
-      size = method.equals("HEAD") ? 0 : in.transferTo(os);
-    }
-    String digest = size == 0 ? "" : "sha256:" + HexFormat.of().formatHex(sha256.digest());
-    return new Fetched(response.statusCode(), headers, file, size, digest);
   }
 
   /**
@@ -269,7 +241,7 @@ final class RecordingProxy implements HttpHandler {
           follow.header(name, value);
         }
       }
-      Fetched target = fetch(follow.build(), "GET");
+      Fetched target = fetcher.fetch(follow.build(), "GET");
       int n = redirects.getAndIncrement();
       redirectTargets.put(n, target);
       rewritten =
@@ -422,10 +394,10 @@ final class RecordingProxy implements HttpHandler {
 
   /** Stores text the recorder rewrote, named by its own digest. */
   private String store(byte[] bytes) throws IOException {
-    String name = HexFormat.of().formatHex(sha256().digest(bytes));
+    String name = HexFormat.of().formatHex(Fetcher.sha256().digest(bytes));
     Path file = out.resolve(Recording.BODIES).resolve(name);
     if (!Files.exists(file)) {
-      Path tmp = out.resolve(Recording.BODIES).resolve(".store-" + temps.incrementAndGet());
+      Path tmp = fetcher.temporary("store");
       Files.write(tmp, bytes);
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
     }
@@ -492,14 +464,6 @@ final class RecordingProxy implements HttpHandler {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot clean " + out.resolve(Recording.BODIES), e);
-    }
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JVM", e);
     }
   }
 }

@@ -93,7 +93,7 @@ final class Puller {
     return response.body();
   }
 
-  int status(String path) {
+  int lastStatus() {
     String last = seen.get(seen.size() - 1);
     return Integer.parseInt(last.substring(last.lastIndexOf(' ') + 1));
   }

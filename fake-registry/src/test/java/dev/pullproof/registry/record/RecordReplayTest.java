@@ -312,4 +312,23 @@ class RecordReplayTest {
         .anySatisfy(l -> assertThat(l).contains("GET " + path + " -> 307"))
         .anySatisfy(l -> assertThat(l).contains("GET " + path + "?pullproof-redirect=0 -> 200"));
   }
+
+  @Test
+  void anUpstreamThatDoesNotAnswerIsA502ToTheClientAWarningAndNothingRecorded() throws Exception {
+    List<String> warnings = new ArrayList<>();
+    String gone = upstream.url();
+    upstream.close();
+    started.remove(upstream);
+    int status;
+    try (Recorder recorder =
+        Recorder.builder().upstream(gone).out(dir).warnings(warnings::add).start()) {
+      Puller puller = new Puller(recorder.url(), "alice", password);
+      puller.get("/v2/", null);
+      status = puller.lastStatus();
+    }
+
+    assertThat(status).isEqualTo(502);
+    assertThat(warnings).singleElement().asString().startsWith("GET /v2/: no answer from " + gone);
+    assertThat(Recording.read(dir).exchanges()).isEmpty();
+  }
 }
