@@ -12,9 +12,6 @@ import dev.pullproof.registry.content.ImageSpec;
 import dev.pullproof.registry.protocol.RepositoryName;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.net.HttpURLConnection;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,15 +39,13 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  */
 public final class DistributionRegistry implements AutoCloseable {
   public static final String BINARY = "docker-registry";
-  private final Process process;
+  private final ServerProcess server;
   private final String hostAndPort;
-  private final Path log;
   private FakeRegistry tokenServer;
 
-  private DistributionRegistry(Process process, String hostAndPort, Path log) {
-    this.process = process;
-    this.hostAndPort = hostAndPort;
-    this.log = log;
+  private DistributionRegistry(ServerProcess server) {
+    this.server = server;
+    this.hostAndPort = server.hostAndPort();
   }
 
   /**
@@ -181,10 +176,7 @@ public final class DistributionRegistry implements AutoCloseable {
   }
 
   private static DistributionRegistry start(Path dir, String auth) throws Exception {
-    int port;
-    try (ServerSocket free = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      port = free.getLocalPort();
-    }
+    int port = ServerProcess.freePort();
     String hostAndPort = "127.0.0.1:" + port;
     Path config = dir.resolve("config.yml");
     Files.writeString(
@@ -200,37 +192,11 @@ public final class DistributionRegistry implements AutoCloseable {
             + "auth:\n"
             + auth);
     Path log = dir.resolve("registry.log");
-    Process process =
+    ProcessBuilder command =
         new ProcessBuilder(Prerequisites.client(BINARY).toString(), "serve", config.toString())
             .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
-    DistributionRegistry registry = new DistributionRegistry(process, hostAndPort, log);
-    registry.awaitReady();
-    return registry;
-  }
-
-  private void awaitReady() throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException(
-            "docker-registry exited " + process.exitValue() + ": " + Files.readString(log));
-      }
-      try {
-        HttpURLConnection c =
-            (HttpURLConnection) URI.create(url() + "/v2/").toURL().openConnection();
-        c.setConnectTimeout(500);
-        if (c.getResponseCode() > 0) {
-          return;
-        }
-      } catch (IOException notYet) {
-        Thread.sleep(100);
-      }
-    }
-    close();
-    throw new IllegalStateException(
-        "docker-registry did not answer within 20 s: " + Files.readString(log));
+            .redirectOutput(log.toFile());
+    return new DistributionRegistry(ServerProcess.start(BINARY, command, hostAndPort, log));
   }
 
   public String hostAndPort() {
@@ -243,7 +209,7 @@ public final class DistributionRegistry implements AutoCloseable {
 
   /** What the registry logged (on failure, for the assertion message). */
   public String log() throws IOException {
-    return Files.readString(log, StandardCharsets.UTF_8);
+    return server.log();
   }
 
   @Override
@@ -251,15 +217,7 @@ public final class DistributionRegistry implements AutoCloseable {
     if (tokenServer != null) {
       tokenServer.close();
     }
-    process.destroy();
-    try {
-      if (!process.waitFor(5, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      process.destroyForcibly();
-    }
+    server.close();
   }
 
   /** RFC 4648 base32 without padding (30 bytes are exactly 48 characters). */

@@ -8,6 +8,7 @@ import dev.pullproof.registry.record.Recorder;
 import dev.pullproof.registry.record.Replay;
 import dev.pullproof.testing.DistributionRegistry;
 import dev.pullproof.testing.Needs;
+import dev.pullproof.testing.NginxCache;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * image bytes, the same error for a tag that does not exist, every request answered from the
  * recording, and no file of the recording holding the password or a token.
  */
-@Needs(clients = {"skopeo", DistributionRegistry.BINARY})
+@Needs(clients = {"skopeo", DistributionRegistry.BINARY, NginxCache.BINARY})
 class SkopeoRecordReplayIT {
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
   private final ClientTool skopeo = ClientTool.require("skopeo");
@@ -64,17 +65,35 @@ class SkopeoRecordReplayIT {
     assertThat(tokens).isNotEmpty();
   }
 
-  /**
-   * Seeds {@code dist}, records a pull and a missing tag, replays both; returns the token requests
-   * the replay answered.
-   */
+  @Test
+  void aTokenAuthRegistryBehindAnNginxCacheReplaysWithTheCachesHeaders() throws Exception {
+    Files.createDirectories(temp.resolve("dist"));
+    DistributionRegistry dist =
+        keep(DistributionRegistry.tokenAuth(temp.resolve("dist"), "alice", password));
+    dist.seed("alice", password);
+    NginxCache nginx = keep(NginxCache.start(temp.resolve("nginx"), dist.url()));
+    recordAndReplay(nginx.url(), dist, List.of("GET /token -> 200"));
+    assertThat(Files.readString(temp.resolve("recording").resolve("recording.json")))
+        .containsIgnoringCase("\"x-cache-status\"")
+        .containsIgnoringCase("\"nginx");
+  }
+
   private List<String> recordAndReplay(DistributionRegistry dist, List<String> alsoReplayed)
       throws Exception {
     dist.seed("alice", password);
+    return recordAndReplay(dist.url(), dist, alsoReplayed);
+  }
+
+  /**
+   * Records a pull and a missing tag from {@code upstream}, replays both; returns the token
+   * requests the replay answered.
+   */
+  private List<String> recordAndReplay(
+      String upstream, DistributionRegistry dist, List<String> alsoReplayed) throws Exception {
 
     Path recording = temp.resolve("recording");
     ClientTool.Result missingLive;
-    try (Recorder recorder = Recorder.builder().upstream(dist.url()).out(recording).start()) {
+    try (Recorder recorder = Recorder.builder().upstream(upstream).out(recording).start()) {
       ok(pull(recorder.hostAndPort(), temp.resolve("live")), dist);
       missingLive = inspectMissing(recorder.hostAndPort());
     }

@@ -18,6 +18,7 @@ import dev.pullproof.registry.record.RecordedExchange;
 import dev.pullproof.registry.record.Recorder;
 import dev.pullproof.testing.DistributionRegistry;
 import dev.pullproof.testing.Needs;
+import dev.pullproof.testing.NginxCache;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -34,14 +35,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The issue's proof: real containerd pulls from Debian's distribution registry (htpasswd basic
- * auth, or token auth through a token server) through the recording proxy, then from the replay of
- * that recording, offline; both pulls succeed and the replay received the same requests with the
- * same statuses as the live registry answered. Requests are compared as sorted lines (containerd
- * fetches layers in parallel, so arrival order varies) and printed in arrival order.
+ * auth, or token auth through a token server, directly or behind Debian's nginx as a caching proxy)
+ * through the recording proxy, then from the replay of that recording, offline; both pulls succeed
+ * and the replay received the same requests with the same statuses as the live registry answered.
+ * Requests are compared as sorted lines (containerd fetches layers in parallel, so arrival order
+ * varies) and printed in arrival order.
  */
 @Needs(
     docker = true,
-    clients = {"skopeo", DistributionRegistry.BINARY})
+    clients = {"skopeo", DistributionRegistry.BINARY, NginxCache.BINARY})
 class RecordedRegistryIT {
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
   private final ClientTool skopeo = ClientTool.require("skopeo");
@@ -92,23 +94,42 @@ class RecordedRegistryIT {
     return closeable;
   }
 
-  /** Seeds, pulls live through the recorder, replays; returns the live requests, sorted. */
+  @ParameterizedTest
+  @MethodSource("dev.pullproof.harness.version.ContainerdVersionTest#families")
+  void aTokenAuthRegistryBehindAnNginxCacheReplaysToContainerdAsItAnsweredLive(
+      ContainerdVersion family) throws Exception {
+    Files.createDirectories(temp.resolve("dist"));
+    DistributionRegistry dist =
+        keep(DistributionRegistry.tokenAuth(temp.resolve("dist"), "alice", password));
+    dist.seed("alice", password);
+    NginxCache nginx = keep(NginxCache.start(temp.resolve("nginx"), dist.url()));
+    recordAndReplay(nginx.url(), family, "token behind nginx");
+    assertThat(Files.readString(temp.resolve("recording/recording.json")))
+        .containsIgnoringCase("\"x-cache-status\"");
+  }
+
   private List<String> recordAndReplay(
       DistributionRegistry dist, ContainerdVersion family, String mode) throws Exception {
     dist.seed("alice", password);
+    return recordAndReplay(dist.url(), family, mode);
+  }
+
+  /** Pulls live through the recorder, replays; returns the live requests, sorted. */
+  private List<String> recordAndReplay(String upstream, ContainerdVersion family, String mode)
+      throws Exception {
     for (String config : List.of("config-v2.toml", "config-v3.toml")) {
       Files.writeString(temp.resolve(config), configFile(config));
     }
 
     Path recording = temp.resolve("recording");
     List<RecordedExchange> exchanges;
-    try (Recorder recorder = Recorder.builder().upstream(dist.url()).out(recording).start()) {
+    try (Recorder recorder = Recorder.builder().upstream(upstream).out(recording).start()) {
       String address = recorder.hostAndPort();
       RunResult live =
           run(
               family,
               "success",
-              "live-" + mode,
+              "live-" + mode.replace(' ', '-'),
               "",
               "\"certs.d/" + address + "/hosts.toml\"",
               "http://" + address,
@@ -123,7 +144,7 @@ class RecordedRegistryIT {
         run(
             family,
             "success",
-            "replay-" + mode,
+            "replay-" + mode.replace(' ', '-'),
             "world = \"" + recording + "\"\n",
             "\"certs.d/{{recorded.address}}/hosts.toml\"",
             "{{recorded.url}}",
@@ -152,7 +173,7 @@ class RecordedRegistryIT {
         run(
             family,
             "failure",
-            "fault-" + mode,
+            "fault-" + mode.replace(' ', '-'),
             "world = \"" + recording + "\"\n",
             "\"certs.d/{{recorded.address}}/hosts.toml\"",
             "{{recorded.url}}",
