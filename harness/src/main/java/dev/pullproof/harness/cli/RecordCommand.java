@@ -62,8 +62,8 @@ final class RecordCommand implements Callable<Integer> {
       names = "--credential-helper",
       paramLabel = "NAME",
       description =
-          "Take those credentials from docker-credential-NAME get (the docker CLI's helper"
-              + " protocol; an identity token is refused)")
+          "Like --user, with the credentials docker-credential-NAME get answers for the"
+              + " upstream (the docker CLI's helper protocol; an identity token is refused)")
   String credentialHelper;
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where to write")
