@@ -11,6 +11,8 @@ import dev.pullproof.registry.hub.DockerHub;
 import dev.pullproof.registry.journal.Journal;
 import dev.pullproof.registry.journal.JournalFile;
 import dev.pullproof.registry.mirror.MirrorConfig;
+import dev.pullproof.registry.protocol.ErrorCode;
+import dev.pullproof.registry.record.Replay;
 import dev.pullproof.registry.tls.TlsConfig;
 import dev.pullproof.registry.tls.WrongProtocolReply;
 import io.undertow.server.HandlerWrapper;
@@ -52,6 +54,7 @@ public final class FakeRegistryBuilder {
   private MirrorConfig mirror;
   private final List<FaultRule> faultRules = new ArrayList<>();
   private DockerHub hub;
+  private Replay replay;
 
   FakeRegistryBuilder() {}
 
@@ -246,6 +249,29 @@ public final class FakeRegistryBuilder {
     return this;
   }
 
+  /**
+   * Answers from a recording ({@link Replay}) instead of content and auth: the recording's
+   * challenges and token answers stand for auth, with tokens re-issued here. Fault rules still
+   * apply first, as on any registry.
+   */
+  public FakeRegistryBuilder replay(Replay replay) {
+    if (replay == null) {
+      throw new IllegalArgumentException("replay is required");
+    }
+    if (hub != null || mirror != null) {
+      throw new IllegalArgumentException("a replayed registry is neither Docker Hub nor a mirror");
+    }
+    this.replay = replay;
+    this.authenticator = Authenticator.NONE;
+    // The replay answers /token itself; the endpoint behind it is never reached.
+    tokenEndpoint(
+        TOKEN_PATH,
+        exchange -> {
+          throw ErrorCode.NOT_FOUND.exception(TOKEN_PATH);
+        });
+    return this;
+  }
+
   public FakeRegistry start() {
     FakeRegistry registry = new FakeRegistry(this, FakeRegistry.freshContent());
     baseUrl.set(registry.url());
@@ -305,6 +331,9 @@ public final class FakeRegistryBuilder {
   /** Chain steps between authentication and the endpoint, outermost first. */
   List<HandlerWrapper> afterAuth(RegistryContent content) {
     List<HandlerWrapper> steps = new ArrayList<>();
+    if (replay != null) {
+      steps.add(replay.handler(clock));
+    }
     if (hub != null) {
       steps.add(hub.pullLimit(clock));
     }

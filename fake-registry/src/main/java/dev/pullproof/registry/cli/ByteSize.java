@@ -5,7 +5,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /** Parses sizes such as {@code 4096}, {@code 512KiB}, {@code 256MiB}, {@code 1GiB}. */
-final class ByteSize implements ITypeConverter<Long> {
+public final class ByteSize implements ITypeConverter<Long> {
   @Override
   public Long convert(String value) {
     String v = value.trim().toLowerCase(Locale.ROOT);

@@ -14,6 +14,8 @@ import java.time.Instant;
  *     or {@code invalid} when the path did not parse
  * @param errorCode the spec error code answered, or null
  * @param fault the fault that fired on this request, or null
+ * @param replay on a replayed recording, how the request was answered ({@code recorded #N}, {@code
+ *     not recorded: ...}), or null
  */
 public record JournalEntry(
     long sequence,
@@ -33,7 +35,8 @@ public record JournalEntry(
     Principal principal,
     String accept,
     String userAgent,
-    String fault) {
+    String fault,
+    String replay) {
 
   public JournalEntry {
     if (method == null || path == null) {
@@ -75,6 +78,7 @@ public record JournalEntry(
             ? ""
             : " [" + principal.scheme() + " " + principal.identity() + "]";
     String f = fault == null ? "" : " (fault: " + fault + ")";
-    return "#" + sequence + " " + method + " " + path + q + " -> " + status + err + who + f;
+    String r = replay == null ? "" : " (replay: " + replay + ")";
+    return "#" + sequence + " " + method + " " + path + q + " -> " + status + err + who + f + r;
   }
 }

@@ -51,6 +51,9 @@ public final class JournalJson {
     o.put("accept", e.accept());
     o.put("userAgent", e.userAgent());
     o.put("fault", e.fault());
+    if (e.replay() != null) {
+      o.put("replay", e.replay());
+    }
     return o;
   }
 

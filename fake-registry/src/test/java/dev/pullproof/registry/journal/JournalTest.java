@@ -121,6 +121,7 @@ class JournalTest {
             new Principal("bearer", "alice", List.of("repository:app:pull")),
             "",
             "skopeo",
+            null,
             null));
     String json = JournalJson.toJson(journal.all());
     assertThat(json)
@@ -197,6 +198,7 @@ class JournalTest {
         Principal.ANONYMOUS,
         "",
         "",
+        null,
         null);
   }
 }

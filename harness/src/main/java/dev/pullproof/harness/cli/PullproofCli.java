@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       ListCommand.class,
       ValidateCommand.class,
       WorldCommand.class,
+      RecordCommand.class,
       RegistryCommand.class,
       HelperCommand.class,
       ExplainCommand.class,
@@ -74,6 +75,9 @@ public final class PullproofCli {
                 }
                 if (type == WorldCommand.class) {
                   return type.cast(new WorldCommand(clock, serveWorld));
+                }
+                if (type == RecordCommand.class) {
+                  return type.cast(new RecordCommand(serveWorld));
                 }
                 if (type == RegistryServeCommand.class) {
                   return type.cast(new RegistryServeCommand(new WorldCommand(clock, serveWorld)));

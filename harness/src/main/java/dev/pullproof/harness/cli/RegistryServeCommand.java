@@ -40,7 +40,7 @@ final class RegistryServeCommand implements Callable<Integer> {
   @Parameters(
       arity = "0..1",
       paramLabel = "WORLD.toml",
-      description = "A scenario file whose registries to serve")
+      description = "A scenario file whose registries to serve, or a recording's directory")
   Path world;
 
   private final WorldCommand worlds;

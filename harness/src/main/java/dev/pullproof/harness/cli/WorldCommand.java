@@ -39,7 +39,8 @@ final class WorldCommand implements Callable<Integer> {
 
   @Parameters(
       paramLabel = "WORLD.toml",
-      description = "A scenario file; its [[pull]] tables are optional here")
+      description =
+          "A scenario file (its [[pull]] tables are optional here), or a recording's directory")
   Path file;
 
   @Option(
@@ -103,6 +104,12 @@ final class WorldCommand implements Callable<Integer> {
       if (r.down().isPresent()) {
         out.printf(
             "  %-12s down: %s%n", "", r.down().get().name().toLowerCase(java.util.Locale.ROOT));
+        continue;
+      }
+      if (r.replay().isPresent()) {
+        out.printf(
+            "  %-12s replays %s (unrecorded requests: %s)%n",
+            "", r.replay().get().directory(), r.replay().get().unrecorded().label());
         continue;
       }
       out.printf(

@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param down the host exists in the world but serves nothing; then it has no auth, images, faults,
  *     mirror, Docker Hub behaviour or server settings
  * @param server timeouts and manifest lenience
+ * @param replay a recording the host answers from; then it has no auth, images, mirror or Docker
+ *     Hub behaviour of its own
  */
 public record RegistrySpec(
     String name,
@@ -28,7 +30,8 @@ public record RegistrySpec(
     Optional<MirrorSpec> mirror,
     Optional<DockerHubSpec> dockerHub,
     Optional<Down> down,
-    ServerSpec server) {
+    ServerSpec server,
+    Optional<ReplaySpec> replay) {
 
   public RegistrySpec {
     if (name == null || !name.matches("[a-z][a-z0-9_-]*")) {
@@ -75,6 +78,17 @@ public record RegistrySpec(
             || !server.equals(ServerSpec.DEFAULTS))) {
       throw new IllegalArgumentException(
           "a down host serves nothing: it takes only host, port and tls");
+    }
+    Objects.requireNonNull(replay, "replay");
+    if (replay.isPresent()
+        && (auth.type() != AuthSpec.Type.NONE
+            || !images.isEmpty()
+            || mirror.isPresent()
+            || dockerHub.isPresent()
+            || down.isPresent())) {
+      throw new IllegalArgumentException(
+          "a replayed host answers from its recording: it takes no auth, images, mirror_of,"
+              + " docker_hub or down (faults, tls, host, port and timeouts apply)");
     }
   }
 

@@ -27,6 +27,9 @@ public final class ScenarioParser {
   /** Where the world's CA and client certificate go below /etc/containerd. */
   public static final String RESERVED = "pullproof/";
 
+  /** The world file of a directory given as a world (a recording's). */
+  public static final String WORLD_FILE = "world.toml";
+
   static final String[] TOP_KEYS = {
     "name",
     "summary",
@@ -57,9 +60,14 @@ public final class ScenarioParser {
 
   /**
    * Parses a world file: a scenario file whose {@code [[pull]]} tables are optional, for serving
-   * its registries alone. Returns the registries by name, in file order.
+   * its registries alone, or a directory's {@value #WORLD_FILE} (a recording's: registries only).
+   * Returns the registries by name, in file order.
    */
   public Map<String, RegistrySpec> parseWorld(Path file) {
+    if (Files.isDirectory(file)) {
+      // A recording's world file holds registries only, as a shared world file does.
+      return WorldFile.parse(file.resolve(WORLD_FILE));
+    }
     return parse(file, "world", true).registries();
   }
 
@@ -156,16 +164,27 @@ public final class ScenarioParser {
   private static Map<String, RegistrySpec> registries(TomlReader root, Path file) {
     Optional<String> shared = root.string("world");
     if (shared.isEmpty()) {
-      return root.table("registries").map(t -> new WorldParser(t).registries()).orElse(Map.of());
+      return root.table("registries")
+          .map(t -> new WorldParser(t, file.toAbsolutePath().getParent()).registries())
+          .orElse(Map.of());
     }
     if (root.has("registries")) {
       root.problem("world", "give the registries here or in the world file, not both");
       return Map.of();
     }
     Path worldFile = file.toAbsolutePath().getParent().resolve(shared.get()).normalize();
+    if (Files.isDirectory(worldFile)) {
+      // A recording's directory (pullproof record) is a world: its world.toml names it.
+      worldFile = worldFile.resolve(WORLD_FILE);
+    }
     if (!Files.isRegularFile(worldFile)) {
       root.problem(
-          "world", "no world file " + worldFile + " (the path is relative to the scenario file)");
+          "world",
+          "no world file "
+              + worldFile
+              + " (the path is relative to the scenario file; a directory stands for its "
+              + WORLD_FILE
+              + ")");
       return Map.of();
     }
     return WorldFile.parse(worldFile);

@@ -21,7 +21,9 @@ final class WorldFile {
       problems.add(1, "registries", "a world file needs at least one [registries.NAME] table");
     }
     Map<String, RegistrySpec> registries =
-        root.table("registries").map(t -> new WorldParser(t).registries()).orElse(Map.of());
+        root.table("registries")
+            .map(t -> new WorldParser(t, worldFile.toAbsolutePath().getParent()).registries())
+            .orElse(Map.of());
     if (!registries.isEmpty()) {
       new WorldChecks(root, registries).check();
     }

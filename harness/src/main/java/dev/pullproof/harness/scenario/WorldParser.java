@@ -2,6 +2,7 @@ package dev.pullproof.harness.scenario;
 
 import dev.pullproof.harness.text.Suggestions;
 import dev.pullproof.harness.toml.TomlReader;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,9 +17,14 @@ import java.util.Optional;
  */
 final class WorldParser {
   private final TomlReader registries;
+  private final Path base;
 
-  WorldParser(TomlReader registries) {
+  /**
+   * @param base the directory of the file being read: {@code replay} paths are relative to it
+   */
+  WorldParser(TomlReader registries, Path base) {
     this.registries = registries;
+    this.base = base;
   }
 
   Map<String, RegistrySpec> registries() {
@@ -41,7 +47,9 @@ final class WorldParser {
           "idle_timeout",
           "lenient_manifests",
           "wrong_protocol",
-          "journal_capacity");
+          "journal_capacity",
+          "replay",
+          "unrecorded");
 
   private Optional<RegistrySpec> registry(String name, TomlReader t) {
     t.allowOnly(
@@ -58,7 +66,9 @@ final class WorldParser {
         "idle_timeout",
         "lenient_manifests",
         "wrong_protocol",
-        "journal_capacity");
+        "journal_capacity",
+        "replay",
+        "unrecorded");
     if (name.equals(Template.TLS)) {
       registries.problem(name, "'tls' is reserved for the {{tls.*}} placeholders; rename it");
     }
@@ -85,6 +95,10 @@ final class WorldParser {
     if (down.isEmpty() && t.has("down")) {
       return Optional.empty();
     }
+    Optional<Optional<ReplaySpec>> replay = replay(t);
+    if (replay.isEmpty()) {
+      return Optional.empty();
+    }
     if (server.isEmpty() || (down.isPresent() && SERVING.stream().anyMatch(t::has))) {
       return Optional.empty();
     }
@@ -92,7 +106,50 @@ final class WorldParser {
         name,
         () ->
             new RegistrySpec(
-                name, host, port, tls, auth, images, faults, mirror, hub, down, server.get()));
+                name,
+                host,
+                port,
+                tls,
+                auth,
+                images,
+                faults,
+                mirror,
+                hub,
+                down,
+                server.get(),
+                replay.get()));
+  }
+
+  /**
+   * {@code replay = "DIR"} (relative to the file) and {@code unrecorded = "not-found" | "fail"};
+   * empty when either is wrong (the problem is reported).
+   */
+  private Optional<Optional<ReplaySpec>> replay(TomlReader t) {
+    Optional<String> dir = t.string("replay");
+    Optional<String> unrecordedText = t.string("unrecorded");
+    if (dir.isEmpty()) {
+      if (unrecordedText.isPresent()) {
+        t.problem("unrecorded", "unrecorded applies to a replayed host only: add replay = \"DIR\"");
+        return Optional.empty();
+      }
+      return t.has("replay") ? Optional.empty() : Optional.of(Optional.empty());
+    }
+    Optional<ReplaySpec.Unrecorded> unrecorded =
+        unrecordedText
+            .map(u -> ReplaySpec.Unrecorded.of(u))
+            .orElse(Optional.of(ReplaySpec.Unrecorded.NOT_FOUND));
+    if (unrecorded.isEmpty()) {
+      t.problem(
+          "unrecorded",
+          "unknown policy '"
+              + unrecordedText.get()
+              + "'; known: "
+              + ReplaySpec.Unrecorded.LABELS
+              + Suggestions.didYouMean(unrecordedText.get(), ReplaySpec.Unrecorded.LABELS));
+      return Optional.empty();
+    }
+    Path directory = base.resolve(dir.get()).toAbsolutePath().normalize();
+    return t.convert("replay", () -> new ReplaySpec(directory, unrecorded.get())).map(Optional::of);
   }
 
   /**

@@ -19,6 +19,7 @@ import dev.pullproof.registry.hub.DockerHub;
 import dev.pullproof.registry.hub.RateLimits;
 import dev.pullproof.registry.mirror.MirrorConfig;
 import dev.pullproof.registry.protocol.RepositoryName;
+import dev.pullproof.registry.record.Replay;
 import dev.pullproof.registry.tls.TlsConfig;
 import java.time.Clock;
 import java.util.List;
@@ -60,6 +61,9 @@ final class RegistryTranslation {
     spec.server().journalCapacity().ifPresent(builder::journalCapacity);
     spec.tls().ifPresent(t -> builder.tls(tls(spec, t, certificates.orElseThrow())));
     builder.auth(auth(spec, realm, builder));
+    spec.replay()
+        .ifPresent(
+            r -> builder.replay(Replay.of(r.directory(), Vocabulary.unrecorded(r.unrecorded()))));
     spec.mirror().ifPresent(m -> builder.mirrorOf(mirror(m, upstream.orElseThrow(), certificates)));
     return builder;
   }

@@ -3,12 +3,14 @@ package dev.pullproof.harness.world;
 import dev.pullproof.harness.scenario.Down;
 import dev.pullproof.harness.scenario.FaultRoute;
 import dev.pullproof.harness.scenario.ImageEntry;
+import dev.pullproof.harness.scenario.ReplaySpec;
 import dev.pullproof.harness.scenario.SpecErrorCode;
 import dev.pullproof.harness.scenario.TlsSpec;
 import dev.pullproof.harness.scenario.WrongProtocol;
 import dev.pullproof.registry.content.ImageFormat;
 import dev.pullproof.registry.fault.RouteKind;
 import dev.pullproof.registry.protocol.ErrorCode;
+import dev.pullproof.registry.record.Replay;
 import dev.pullproof.registry.tls.TlsMode;
 import dev.pullproof.registry.tls.WrongProtocolReply;
 import java.util.List;
@@ -77,6 +79,13 @@ final class Vocabulary {
       case UNKNOWN_CA -> TlsMode.UNKNOWN_CA;
       case EXPIRED -> TlsMode.EXPIRED;
       case WRONG_NAME -> TlsMode.WRONG_NAME;
+    };
+  }
+
+  static Replay.Unrecorded unrecorded(ReplaySpec.Unrecorded policy) {
+    return switch (policy) {
+      case NOT_FOUND -> Replay.Unrecorded.NOT_FOUND;
+      case FAIL -> Replay.Unrecorded.FAIL;
     };
   }
 

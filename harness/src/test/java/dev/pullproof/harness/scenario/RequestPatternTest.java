@@ -93,6 +93,7 @@ class RequestPatternTest {
         Principal.ANONYMOUS,
         null,
         null,
+        null,
         null);
   }
 }

@@ -61,7 +61,8 @@ class HostRequestTest {
                     new Principal("basic", "alice", List.of("repository:library/app:pull")),
                     null,
                     null,
-                    "denied")
+                    "denied",
+                    null)
                 .summary())
         .isEqualTo(expected);
   }

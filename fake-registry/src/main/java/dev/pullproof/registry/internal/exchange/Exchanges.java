@@ -23,6 +23,9 @@ public final class Exchanges {
   /** The injected fault that fired on the request, as the journal shows it. */
   public static final AttachmentKey<String> FAULT = AttachmentKey.create(String.class);
 
+  /** How a replayed registry answered: from which recorded exchange, or why not from one. */
+  public static final AttachmentKey<String> REPLAY = AttachmentKey.create(String.class);
+
   private Exchanges() {}
 
   public static Principal principal(HttpServerExchange exchange) {

@@ -187,6 +187,7 @@ final class ConnectionTap {
         null,
         String.join(", ", tap.headerValues("Accept")),
         tap.headerValues("User-Agent").stream().findFirst().orElse(null),
+        null,
         null);
   }
 

@@ -20,7 +20,8 @@ import java.util.List;
  *   <li>{@code faults}: the fault rules, which may answer, delay or wrap the response;
  *   <li>{@code beforeAuth}: e.g. Docker Hub's abuse limit;
  *   <li>{@link MethodCheckHandler} and {@link AuthHandler};
- *   <li>{@code afterAuth}: e.g. Docker Hub's pull limit, then a mirror filling its content;
+ *   <li>{@code afterAuth}: e.g. a replay answering from its recording, Docker Hub's pull limit, a
+ *       mirror filling its content;
  *   <li>{@link EndpointHandler}: one handler per endpoint, the token endpoint among them.
  * </ol>
  *

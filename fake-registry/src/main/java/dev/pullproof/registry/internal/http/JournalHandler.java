@@ -89,6 +89,7 @@ final class JournalHandler implements HttpHandler {
                 ? java.util.List.of()
                 : ex.getRequestHeaders().get(Headers.ACCEPT)),
         ex.getRequestHeaders().getFirst(Headers.USER_AGENT),
-        ex.getAttachment(Exchanges.FAULT));
+        ex.getAttachment(Exchanges.FAULT),
+        ex.getAttachment(Exchanges.REPLAY));
   }
 }

@@ -162,6 +162,7 @@ final class PlainOnTlsPort {
             null,
             "",
             null,
+            null,
             null));
   }
 }
