@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pullproof.harness.validate.NodeFiles;
 import dev.pullproof.harness.validate.Validation;
 import dev.pullproof.harness.validate.live.VersionResult;
+import dev.pullproof.harness.validate.live.VersionResult.State;
 import dev.pullproof.harness.version.ContainerdVersion;
 import dev.pullproof.testing.Needs;
 import java.nio.file.Files;
@@ -35,8 +36,12 @@ class ValidateExamplesIT {
     return LiveValidation.run(files, images, TARGETS, dir);
   }
 
+  /** The version's result, which must have been checked: a node that could not run says why. */
   private static VersionResult on(Validation v, ContainerdVersion family) {
-    return v.versions().stream().filter(r -> r.family().equals(family)).findFirst().orElseThrow();
+    VersionResult r =
+        v.versions().stream().filter(x -> x.family().equals(family)).findFirst().orElseThrow();
+    assertThat(r.state()).as(family.label() + ": " + r.reason()).isEqualTo(State.CHECKED);
+    return r;
   }
 
   @Test
