@@ -3,12 +3,15 @@ package dev.pullproof.registry.temp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -44,10 +47,10 @@ public final class OwnedTemp {
 
   /**
    * Removes the owned entries directly in {@code root} whose owner process is gone; returns what it
-   * removed. Entries without an owner tag, and entries another sweep removed meanwhile, are left
-   * alone.
+   * removed. One sweep at a time in this process (nodes start in parallel and each sweeps). Entries
+   * without an owner tag, and entries another sweep removed meanwhile, are left alone.
    */
-  public static List<Path> sweep(Path root) {
+  public static synchronized List<Path> sweep(Path root) {
     List<Path> removed = new ArrayList<>();
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
       for (Path entry : entries) {
@@ -101,23 +104,41 @@ public final class OwnedTemp {
     return process.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
   }
 
+  /**
+   * Deletes {@code entry} and everything under it. Another process's sweep may be deleting the same
+   * tree: whatever vanishes meanwhile is already where it should be, so a missing file or directory
+   * is skipped rather than reported.
+   */
   private static void deleteTree(Path entry) throws IOException {
     if (!Files.exists(entry, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
-    if (!Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
-      Files.deleteIfExists(entry);
-      return;
-    }
-    try (Stream<Path> tree = Files.walk(entry)) {
-      for (Path p : (Iterable<Path>) tree.sorted(Comparator.reverseOrder())::iterator) {
-        Files.deleteIfExists(p);
-      }
-    } catch (UncheckedIOException e) {
-      // Another sweep removed part of the tree meanwhile: the goal is reached.
-      if (Files.exists(entry, LinkOption.NOFOLLOW_LINKS)) {
-        throw e.getCause();
-      }
-    }
+    Files.walkFileTree(
+        entry,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            Files.deleteIfExists(file);
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+            if (e instanceof NoSuchFileException) {
+              return FileVisitResult.CONTINUE;
+            }
+            throw e;
+          }
+
+          @Override
+          public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+            if (e != null && !(e instanceof NoSuchFileException)) {
+              throw e;
+            }
+            Files.deleteIfExists(dir);
+            return FileVisitResult.CONTINUE;
+          }
+        });
   }
 }
