@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Reads {@code [registries.NAME]} tables: host, port, TLS, auth, images, faults, mirror, timeouts
@@ -51,24 +52,13 @@ final class WorldParser {
           "replay",
           "unrecorded");
 
+  /** Every key a host may have: where it is, whether it is down, and what it serves. */
+  private static final String[] KEYS =
+      Stream.concat(Stream.of("host", "port", "tls", "down"), SERVING.stream())
+          .toArray(String[]::new);
+
   private Optional<RegistrySpec> registry(String name, TomlReader t) {
-    t.allowOnly(
-        "host",
-        "port",
-        "tls",
-        "auth",
-        "images",
-        "faults",
-        "mirror_of",
-        "docker_hub",
-        "down",
-        "header_timeout",
-        "idle_timeout",
-        "lenient_manifests",
-        "wrong_protocol",
-        "journal_capacity",
-        "replay",
-        "unrecorded");
+    t.allowOnly(KEYS);
     if (name.equals(Template.TLS)) {
       registries.problem(name, "'tls' is reserved for the {{tls.*}} placeholders; rename it");
     }
